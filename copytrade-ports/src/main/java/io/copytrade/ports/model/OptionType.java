@@ -1,0 +1,6 @@
+package io.copytrade.ports.model;
+
+/** Call or put. */
+public enum OptionType {
+  CALL, PUT
+}

@@ -1,0 +1,57 @@
+package io.copytrade.ports.store;
+
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.Position;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Durable state of the copier. Thread-safe; every write is committed before the method returns. */
+public interface CopyStore {
+  /**
+   * Stores the intent to place a follower order, before the broker is called.
+   *
+   * @return false, changing nothing, when a mapping with this correlation id already exists
+   */
+  boolean recordIntent(CopyMapping intent);
+
+  /** Replaces the stored mapping of {@code mapping.correlationId()} with this one. */
+  void update(CopyMapping mapping);
+
+  Optional<CopyMapping> find(CorrelationId id);
+
+  /** Every copy of this leader order, to every follower, oldest first. */
+  List<CopyMapping> copiesOf(OrderId leaderOrderId);
+
+  /** Copies in any of these states, oldest first (e.g. in flight at start-up). */
+  List<CopyMapping> inStates(Set<CopyState> states);
+
+  /**
+   * Stores a leader order event and the order's latest state.
+   *
+   * @return false when an identical event (same order, status, quantity, filled quantity, price and
+   *     trigger) was stored before: a duplicate frame
+   */
+  boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt);
+
+  /** Stores the latest state of a follower order as the broker reported it. */
+  void recordFollowerOrder(BrokerOrder order, Instant at);
+
+  void recordFunds(Funds funds, Instant at);
+
+  void recordPositions(AccountId account, List<Position> positions, Instant at);
+
+  /** Appends to the audit log; entries are never changed or removed. */
+  void audit(AuditEntry entry);
+
+  Optional<String> config(String key);
+
+  void setConfig(String key, String value, Instant at);
+}
