@@ -1,0 +1,166 @@
+package io.copytrade.app;
+
+import io.copytrade.domain.replication.CapitalBook;
+import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.ReplicateLeaderOrder;
+import io.copytrade.ports.broker.Broker;
+import io.copytrade.ports.broker.BrokerAccount;
+import io.copytrade.ports.broker.BrokerException;
+import io.copytrade.ports.broker.Credentials;
+import io.copytrade.ports.broker.LeaderOrderListener;
+import io.copytrade.ports.broker.LeaderOrderStream;
+import io.copytrade.ports.instrument.InstrumentMaster;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.store.CopyMapping;
+import io.copytrade.sqlite.SqliteStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running copier: checks every account's credentials, loads the instrument master, then copies each
+ * leader order event to the followers. Events are handled one at a time, in arrival order, on one thread,
+ * so the events of one leader order can never overtake each other.
+ */
+public final class CopyEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CopyEngine.class);
+  /** Funds move slowly; sizing on a 30 s old figure keeps REST calls off the hot path. */
+  private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final EngineConfig config;
+  private final Broker broker;
+  private final LeaderOrderStream stream;
+  private final InstrumentMaster master;
+  private final SqliteStore store;
+  private final InstantSource clock;
+  private final List<AutoCloseable> owned;
+  private final List<CopyListener> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "copytrade-events");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private ReplicateLeaderOrder replicate;
+  private LeaderOrderStream.Subscription subscription;
+
+  /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
+  public CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
+      SqliteStore store, InstantSource clock, List<AutoCloseable> owned) {
+    this.config = config;
+    this.broker = broker;
+    this.stream = stream;
+    this.master = master;
+    this.store = store;
+    this.clock = clock;
+    this.owned = List.copyOf(owned);
+  }
+
+  public CopyEngine addListener(CopyListener listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  /** Checks credentials, refreshes instruments and subscribes to the leader's orders. */
+  public CopyEngine start() {
+    BrokerAccount leader = checkedAccount("leader", config.leader());
+    List<Follower> followers = config.followers().stream()
+        .map(f -> new Follower(f.settings(), checkedAccount("follower", f.credentials())))
+        .toList();
+    long instruments = new InstrumentRefresh(master, store, clock).run();
+    log.atInfo().addKeyValue("instruments", instruments).log("instrument_master_loaded");
+    replicate = new ReplicateLeaderOrder(store, store, leader,
+        followers, new CapitalBook(clock, CAPITAL_MAX_AGE), clock);
+    subscription = stream.subscribe(config.leader(), new Listener());
+    log.atInfo().addKeyValue("leader", config.leader().account())
+        .addKeyValue("followers", followers.size()).log("engine_started");
+    return this;
+  }
+
+  private BrokerAccount checkedAccount(String role, Credentials credentials) {
+    BrokerAccount account = broker.account(credentials);
+    try {
+      var profile = account.profile();
+      log.atInfo().addKeyValue("role", role).addKeyValue("account", credentials.account())
+          .addKeyValue("token_validity", profile.tokenValidity()).log("credentials_ok");
+      return account;
+    } catch (BrokerException e) {
+      throw new EngineStartException("the " + role + " account " + credentials.account()
+          + " could not be used: " + e.getMessage(), e);
+    }
+  }
+
+  private void handle(LeaderOrderUpdate update) {
+    try {
+      List<CopyMapping> copies = replicate.handle(update);
+      copies.forEach(copy -> log.atInfo()
+          .addKeyValue("leader_order", copy.leaderOrderId())
+          .addKeyValue("follower", copy.follower())
+          .addKeyValue("state", copy.state())
+          .addKeyValue("leader_qty", copy.leaderQuantity())
+          .addKeyValue("follower_qty", copy.followerQuantity())
+          .addKeyValue("follower_order", copy.followerOrderId().map(Object::toString).orElse("-"))
+          .addKeyValue("reason", copy.reason().orElse("-"))
+          .log("copy"));
+      listeners.forEach(l -> l.onCopies(update, copies));
+    } catch (RuntimeException e) {
+      // One bad event must not stop the engine; the event is kept in the store for catch-up.
+      log.atError().addKeyValue("leader_order", update.orderId()).setCause(e)
+          .log("leader_event_failed");
+    }
+  }
+
+  /** Stops taking events, finishes the ones in hand, then closes the socket, clients and store. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) return;
+    if (subscription != null) subscription.close();
+    events.shutdown();
+    try {
+      if (!events.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("engine_drain_timeout");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (AutoCloseable resource : owned) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.atWarn().addKeyValue("resource", resource.getClass().getSimpleName()).setCause(e)
+            .log("close_failed");
+      }
+    }
+    log.info("engine_stopped");
+  }
+
+  private final class Listener implements LeaderOrderListener {
+    @Override
+    public void onOrderUpdate(LeaderOrderUpdate update) {
+      events.execute(() -> handle(update));
+    }
+
+    @Override
+    public void onConnected() {
+      log.info("leader_stream_connected");
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+      log.atWarn().addKeyValue("reason", reason).log("leader_stream_disconnected");
+    }
+
+    @Override
+    public void onMalformedFrame(String problem) {
+      log.atWarn().addKeyValue("problem", problem).log("leader_frame_malformed");
+    }
+  }
+}
