@@ -1,0 +1,38 @@
+package io.copytrade.sqlite;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The copy_mappings table. Lists come oldest first; ties keep the order of insertion. */
+@RegisterConstructorMapper(MappingRow.class)
+interface MappingDao {
+  String COLUMNS = "correlation_id, leader_order_id, follower_account_id, step, exchange_segment, security_id,"
+      + " side, leader_quantity, follower_quantity, sizing, state, follower_order_id, reason, created_at,"
+      + " updated_at";
+  String OLDEST_FIRST = " ORDER BY created_at, rowid";
+
+  /** Only a duplicate correlation id is ignored; any other constraint still fails the insert. */
+  @SqlUpdate("INSERT INTO copy_mappings (" + COLUMNS + ") VALUES (:correlationId, :leaderOrderId,"
+      + " :followerAccountId, :step, :exchangeSegment, :securityId, :side, :leaderQuantity, :followerQuantity,"
+      + " :sizing, :state, :followerOrderId, :reason, :createdAt, :updatedAt)"
+      + " ON CONFLICT (correlation_id) DO NOTHING")
+  boolean insert(@BindRow MappingRow row);
+
+  @SqlUpdate("UPDATE copy_mappings SET state = :state, follower_order_id = :followerOrderId, reason = :reason,"
+      + " updated_at = :updatedAt WHERE correlation_id = :correlationId")
+  void updateProgress(@BindRow MappingRow row);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE correlation_id = ?")
+  Optional<MappingRow> find(String correlationId);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE leader_order_id = ?" + OLDEST_FIRST)
+  List<MappingRow> ofLeaderOrder(String leaderOrderId);
+
+  @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE state IN (<states>)" + OLDEST_FIRST)
+  List<MappingRow> inStates(@BindList("states") Collection<String> states);
+}

@@ -1,0 +1,81 @@
+package io.copytrade.sqlite;
+
+import static io.copytrade.sqlite.Columns.instant;
+import static io.copytrade.sqlite.Columns.millis;
+
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.ExchangeSegment;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import io.copytrade.ports.store.CopyMapping;
+import java.util.Optional;
+
+/** A copy_mappings row. {@code followerOrderId} and {@code reason} may be null. */
+record MappingRow(
+    String correlationId,
+    String leaderOrderId,
+    String followerAccountId,
+    String step,
+    String exchangeSegment,
+    String securityId,
+    String side,
+    int leaderQuantity,
+    int followerQuantity,
+    String sizing,
+    String state,
+    String followerOrderId,
+    String reason,
+    long createdAt,
+    long updatedAt) {
+
+  static MappingRow of(CopyMapping m) {
+    return new MappingRow(
+        m.correlationId().value(),
+        m.leaderOrderId().value(),
+        m.follower().value(),
+        m.step(),
+        m.instrument().segment().name(),
+        m.instrument().securityId().value(),
+        m.side().name(),
+        m.leaderQuantity().units(),
+        m.followerQuantity().units(),
+        m.sizing(),
+        m.state().name(),
+        m.followerOrderId().map(OrderId::value).orElse(null),
+        m.reason().orElse(null),
+        millis(m.createdAt()),
+        millis(m.updatedAt()));
+  }
+
+  CopyMapping toMapping() {
+    return new CopyMapping(
+        CorrelationId.of(correlationId),
+        OrderId.of(leaderOrderId),
+        AccountId.of(followerAccountId),
+        step,
+        InstrumentKey.of(ExchangeSegment.valueOf(exchangeSegment), securityId),
+        Side.valueOf(side),
+        Quantity.of(leaderQuantity),
+        Quantity.of(followerQuantity),
+        sizing,
+        CopyState.valueOf(state),
+        Optional.ofNullable(followerOrderId).map(OrderId::of),
+        Optional.ofNullable(reason),
+        instant(createdAt),
+        instant(updatedAt));
+  }
+
+  /**
+   * This intent with the parts of {@code later} that may change after it is stored: state, follower order
+   * id, reason and update time. Anything else changing would make it a different order.
+   */
+  MappingRow withProgressOf(MappingRow later) {
+    return new MappingRow(correlationId, leaderOrderId, followerAccountId, step, exchangeSegment, securityId,
+        side, leaderQuantity, followerQuantity, sizing, later.state, later.followerOrderId, later.reason,
+        createdAt, later.updatedAt);
+  }
+}

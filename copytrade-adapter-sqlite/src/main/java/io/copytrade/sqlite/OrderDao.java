@@ -1,0 +1,41 @@
+package io.copytrade.sqlite;
+
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The orders and order_events tables. */
+interface OrderDao {
+  /**
+   * Inserts the order or replaces its state, keeping created_at. A state older than the stored one (by
+   * Dhan's time, then ours) is ignored, so a late frame cannot undo a newer one.
+   */
+  @SqlUpdate("""
+      INSERT INTO orders (order_id, account_id, role, correlation_id, status, side, product, order_type,
+          validity, exchange_segment, security_id, quantity, filled_quantity, price_paise, trigger_price_paise,
+          avg_price_paise, reject_reason, broker_updated_at, created_at, updated_at)
+      VALUES (:orderId, :accountId, :role, :correlationId, :status, :side, :product, :orderType, :validity,
+          :exchangeSegment, :securityId, :quantity, :filledQuantity, :pricePaise, :triggerPricePaise,
+          :avgPricePaise, :rejectReason, :brokerUpdatedAt, :createdAt, :updatedAt)
+      ON CONFLICT (order_id) DO UPDATE SET
+          account_id = excluded.account_id, role = excluded.role, correlation_id = excluded.correlation_id,
+          status = excluded.status, side = excluded.side, product = excluded.product,
+          order_type = excluded.order_type, validity = excluded.validity,
+          exchange_segment = excluded.exchange_segment, security_id = excluded.security_id,
+          quantity = excluded.quantity, filled_quantity = excluded.filled_quantity,
+          price_paise = excluded.price_paise, trigger_price_paise = excluded.trigger_price_paise,
+          avg_price_paise = excluded.avg_price_paise, reject_reason = excluded.reject_reason,
+          broker_updated_at = excluded.broker_updated_at, updated_at = excluded.updated_at
+      WHERE (COALESCE(excluded.broker_updated_at, 0), excluded.updated_at)
+          >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at)
+      """)
+  void upsert(@BindRow OrderRow row);
+
+  /** @return false when the same frame (see uq_order_events_frame) was stored before */
+  @SqlUpdate("""
+      INSERT INTO order_events (order_id, status, quantity, filled_quantity, price_paise, trigger_price_paise,
+          avg_price_paise, event_ts, received_ts)
+      VALUES (:orderId, :status, :quantity, :filledQuantity, :pricePaise, :triggerPricePaise, :avgPricePaise,
+          :eventTs, :receivedTs)
+      ON CONFLICT DO NOTHING
+      """)
+  boolean insertEvent(@BindRow OrderEventRow event);
+}

@@ -1,0 +1,218 @@
+package io.copytrade.sqlite;
+
+import static io.copytrade.sqlite.Columns.millis;
+
+import io.copytrade.ports.instrument.InstrumentStore;
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.Instrument;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.Position;
+import io.copytrade.ports.store.AuditEntry;
+import io.copytrade.ports.store.CopyMapping;
+import io.copytrade.ports.store.CopyStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The copy store and instrument catalogue on one SQLite file.
+ *
+ * <p>Thread-safe: calls are serialized on one connection (SQLite has one writer anyway), and each write is
+ * one transaction, committed and synced before the method returns. Times are kept to the millisecond.
+ * Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
+ */
+public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Handle handle;
+  private final MappingDao mappings;
+  private final OrderDao orders;
+  private final SnapshotDao snapshots;
+  private final InstrumentDao instruments;
+  private final AuditDao auditLog;
+  private final ConfigDao config;
+  private boolean closed;
+
+  private SqliteStore(Handle handle) {
+    this.handle = handle;
+    this.mappings = handle.attach(MappingDao.class);
+    this.orders = handle.attach(OrderDao.class);
+    this.snapshots = handle.attach(SnapshotDao.class);
+    this.instruments = handle.attach(InstrumentDao.class);
+    this.auditLog = handle.attach(AuditDao.class);
+    this.config = handle.attach(ConfigDao.class);
+  }
+
+  /** Creates the file if needed, migrates with Flyway (classpath:db/migration), and opens it. */
+  public static SqliteStore open(Path file) {
+    DataSource dataSource = SqliteFile.dataSource(file);
+    SqliteFile.migrate(dataSource);
+    return new SqliteStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
+  }
+
+  /** A consistent copy of the live database, written with VACUUM INTO; refuses an existing target. */
+  public void backupTo(Path target) {
+    if (Files.exists(target)) {
+      throw new IllegalArgumentException("backup target already exists: " + target);
+    }
+    // VACUUM cannot run inside a transaction; it reads one consistent snapshot by itself.
+    serialized(() -> handle.execute("VACUUM INTO ?", target.toAbsolutePath().toString()));
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        handle.close();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean recordIntent(CopyMapping intent) {
+    return inTransaction(() -> mappings.insert(MappingRow.of(intent)));
+  }
+
+  /**
+   * Stores the mapping's progress: its state, follower order id, reason and update time.
+   *
+   * @throws IllegalStateException when no intent with this correlation id was recorded
+   * @throws IllegalArgumentException when anything else differs from the recorded intent
+   */
+  @Override
+  public void update(CopyMapping mapping) {
+    MappingRow next = MappingRow.of(mapping);
+    useTransaction(() -> {
+      MappingRow stored = mappings.find(next.correlationId()).orElseThrow(() ->
+          new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
+      if (!stored.withProgressOf(next).equals(next)) {
+        throw new IllegalArgumentException(
+            "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
+      }
+      mappings.updateProgress(next);
+    });
+  }
+
+  @Override
+  public Optional<CopyMapping> find(CorrelationId id) {
+    return serialized(() -> mappings.find(id.value()).map(MappingRow::toMapping));
+  }
+
+  @Override
+  public List<CopyMapping> copiesOf(OrderId leaderOrderId) {
+    return serialized(() -> toMappings(mappings.ofLeaderOrder(leaderOrderId.value())));
+  }
+
+  @Override
+  public List<CopyMapping> inStates(Set<CopyState> states) {
+    if (states.isEmpty()) return List.of(); // SQL has no empty IN list
+    List<String> names = states.stream().map(CopyState::name).toList();
+    return serialized(() -> toMappings(mappings.inStates(names)));
+  }
+
+  @Override
+  public boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt) {
+    return inTransaction(() -> {
+      orders.upsert(OrderRow.ofLeader(update, receivedAt));
+      return orders.insertEvent(OrderEventRow.of(update, receivedAt));
+    });
+  }
+
+  @Override
+  public void recordFollowerOrder(BrokerOrder order, Instant at) {
+    useTransaction(() -> orders.upsert(OrderRow.ofFollower(order, at)));
+  }
+
+  @Override
+  public void recordFunds(Funds funds, Instant at) {
+    useTransaction(() -> snapshots.putFunds(FundsRow.of(funds, at)));
+  }
+
+  /** @throws IllegalArgumentException when a position belongs to another account */
+  @Override
+  public void recordPositions(AccountId account, List<Position> positions, Instant at) {
+    positions.stream().filter(p -> !p.account().equals(account)).findAny().ifPresent(p -> {
+      throw new IllegalArgumentException("position of " + p.account() + " among positions of " + account);
+    });
+    List<PositionRow> rows = positions.stream().map(p -> PositionRow.of(p, at)).toList();
+    useTransaction(() -> snapshots.putPositions(rows));
+  }
+
+  @Override
+  public void audit(AuditEntry entry) {
+    useTransaction(() -> auditLog.append(AuditRow.of(entry)));
+  }
+
+  @Override
+  public Optional<String> config(String key) {
+    return serialized(() -> config.value(key));
+  }
+
+  @Override
+  public void setConfig(String key, String value, Instant at) {
+    useTransaction(() -> config.put(key, value, millis(at)));
+  }
+
+  @Override
+  public Optional<Instrument> find(InstrumentKey key) {
+    return serialized(() ->
+        instruments.find(key.segment().name(), key.securityId().value()).map(InstrumentRow::toInstrument));
+  }
+
+  @Override
+  public void upsert(Collection<Instrument> all, Instant at) {
+    List<InstrumentRow> rows = all.stream().map(i -> InstrumentRow.of(i, at)).toList();
+    useTransaction(() -> instruments.upsert(rows));
+  }
+
+  @Override
+  public long count() {
+    return serialized(instruments::count);
+  }
+
+  private static List<CopyMapping> toMappings(List<MappingRow> rows) {
+    return rows.stream().map(MappingRow::toMapping).toList();
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  private <R> R inTransaction(Supplier<R> work) {
+    return serialized(() -> handle.inTransaction(h -> work.get()));
+  }
+
+  private void useTransaction(Runnable work) {
+    inTransaction(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  /** Runs {@code work} while no other call uses the connection. */
+  private <R> R serialized(Supplier<R> work) {
+    lock.lock();
+    try {
+      if (closed) throw new IllegalStateException("the store is closed");
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.copytrade.sqlite;
+
+import static io.copytrade.sqlite.Fixtures.NIFTY_CE;
+import static io.copytrade.sqlite.Fixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.copytrade.ports.model.ExchangeSegment;
+import io.copytrade.ports.model.Instrument;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.InstrumentType;
+import io.copytrade.ports.model.LotSize;
+import io.copytrade.ports.model.OptionType;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.Quantity;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstrumentsTest {
+  private static final Instrument NIFTY_CALL = new Instrument(NIFTY_CE, "NIFTY-Dec2026-27650-CE", "NIFTY",
+      InstrumentType.OPTIDX, LotSize.of(65), Price.ofPaise(5), Optional.of(LocalDate.of(2026, 12, 29)),
+      Optional.of(Price.ofRupees("27650")), Optional.of(OptionType.CALL), Optional.of(Quantity.of(1755)));
+  private static final Instrument RELIANCE = new Instrument(InstrumentKey.of(ExchangeSegment.NSE_EQ, "2885"),
+      "RELIANCE", "RELIANCE", InstrumentType.EQUITY, LotSize.of(1), Price.ofPaise(10), Optional.empty(),
+      Optional.empty(), Optional.empty(), Optional.empty());
+
+  @TempDir Path dir;
+  SqliteStore store;
+  RawDatabase db;
+
+  @BeforeEach
+  void open() {
+    Path file = dir.resolve("copy.db");
+    store = SqliteStore.open(file);
+    db = new RawDatabase(file);
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void instrumentsRoundTripWithTheirOptionalsPresentOrAbsent() {
+    store.upsert(List.of(NIFTY_CALL, RELIANCE), at(0));
+
+    assertThat(store.find(NIFTY_CE)).contains(NIFTY_CALL);
+    assertThat(store.find(RELIANCE.key())).contains(RELIANCE);
+    assertThat(store.find(InstrumentKey.of(ExchangeSegment.BSE_FNO, "35191"))).isEmpty();
+    assertThat(store.count()).isEqualTo(2);
+    assertThat(db.row("SELECT expiry_date, strike_paise, updated_at FROM instruments WHERE security_id = '35191'"))
+        .containsEntry("expiry_date", "2026-12-29").containsEntry("strike_paise", 2765000)
+        .containsEntry("updated_at", at(0).toEpochMilli());
+  }
+
+  @Test
+  void aLaterUpsertReplacesAnInstrument() {
+    store.upsert(List.of(NIFTY_CALL), at(0));
+    Instrument newLot = new Instrument(NIFTY_CE, NIFTY_CALL.tradingSymbol(), "NIFTY", InstrumentType.OPTIDX,
+        LotSize.of(75), Price.ofPaise(5), NIFTY_CALL.expiry(), NIFTY_CALL.strike(), NIFTY_CALL.optionType(),
+        Optional.empty());
+
+    store.upsert(List.of(newLot), at(1));
+
+    assertThat(store.find(NIFTY_CE)).contains(newLot);
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aLargeMasterLoadsInOneCall() {
+    List<Instrument> master = IntStream.range(0, 5_000).mapToObj(i -> new Instrument(
+        InstrumentKey.of(ExchangeSegment.NSE_FNO, Integer.toString(40_000 + i)), "SYM" + i, "NIFTY",
+        InstrumentType.OPTIDX, LotSize.of(65), Price.ofPaise(5), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty())).toList();
+
+    store.upsert(master, at(0));
+
+    assertThat(store.count()).isEqualTo(5_000);
+    assertThat(store.find(master.get(4_321).key())).contains(master.get(4_321));
+  }
+}
