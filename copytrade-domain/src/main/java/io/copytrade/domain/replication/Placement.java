@@ -1,0 +1,58 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.broker.AuthenticationException;
+import io.copytrade.ports.broker.BrokerAccount;
+import io.copytrade.ports.broker.BrokerException;
+import io.copytrade.ports.broker.BrokerUnavailableException;
+import io.copytrade.ports.broker.OutcomeUnknownException;
+import io.copytrade.ports.broker.PlacementResult;
+import io.copytrade.ports.broker.RateLimitException;
+import io.copytrade.ports.broker.RequestRefusedException;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderRequest;
+import java.util.Optional;
+
+/**
+ * What became of one place call, as the copy state it leads to.
+ *
+ * @param outcome the audit log's words for it
+ */
+record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> reason, String outcome) {
+
+  /** Calls place once. Never retries: a retry is a decision for whoever resolves the copy's state. */
+  static Placement attempt(BrokerAccount broker, OrderRequest request) {
+    try {
+      PlacementResult result = broker.place(request);
+      if (result instanceof PlacementResult.Accepted accepted) {
+        return new Placement(CopyState.PLACED, Optional.of(accepted.orderId()), Optional.empty(),
+            "accepted " + accepted.orderId() + " " + accepted.status());
+      }
+      PlacementResult.Rejected rejected = (PlacementResult.Rejected) result;
+      String reason = rejected.code() + ": " + rejected.reason();
+      return new Placement(CopyState.REJECTED, Optional.empty(), Optional.of(reason), "rejected " + reason);
+    } catch (BrokerUnavailableException | RateLimitException | AuthenticationException
+        | RequestRefusedException notReceived) {
+      // These are raised only when the broker did not receive the request: nothing was placed.
+      return new Placement(CopyState.FAILED, Optional.empty(), Optional.of(describe(notReceived)),
+          "not sent " + notReceived.getClass().getSimpleName() + " " + describe(notReceived));
+    } catch (RuntimeException mayHaveArrived) {
+      // OutcomeUnknownException says so; any other failure (an unreadable answer, an adapter bug) came after
+      // the request may have left, so it is unknown too. Only the correlation id can resolve it.
+      String reason = mayHaveArrived instanceof OutcomeUnknownException
+          ? describe(mayHaveArrived)
+          : mayHaveArrived.getClass().getSimpleName() + ": " + describe(mayHaveArrived);
+      return new Placement(CopyState.UNKNOWN, Optional.empty(), Optional.of(reason), "unknown " + reason);
+    }
+  }
+
+  /** The exception's message, with the broker's code when it has one and the message lacks it. */
+  static String describe(RuntimeException e) {
+    String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    if (e instanceof BrokerException broker) {
+      return broker.code().filter(code -> !message.contains(code)).map(code -> code + ": " + message)
+          .orElse(message);
+    }
+    return message;
+  }
+}

@@ -1,0 +1,107 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.Position;
+import io.copytrade.ports.store.AuditEntry;
+import io.copytrade.ports.store.CopyMapping;
+import io.copytrade.ports.store.CopyStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An in-memory copy store that records what it was asked, and can be told to fail for one follower. */
+final class FakeStore implements CopyStore {
+  final Map<CorrelationId, CopyMapping> copies = new LinkedHashMap<>();
+  final List<LeaderOrderUpdate> leaderEvents = new ArrayList<>();
+  final List<AuditEntry> audits = new ArrayList<>();
+  private final Set<AccountId> failingFollowers = new HashSet<>();
+
+  void failWritesFor(AccountId follower) {
+    failingFollowers.add(follower);
+  }
+
+  @Override
+  public synchronized boolean recordIntent(CopyMapping intent) {
+    failIfTold(intent.follower());
+    return copies.putIfAbsent(intent.correlationId(), intent) == null;
+  }
+
+  @Override
+  public synchronized void update(CopyMapping mapping) {
+    failIfTold(mapping.follower());
+    if (copies.replace(mapping.correlationId(), mapping) == null) {
+      throw new IllegalStateException("update of unknown copy " + mapping.correlationId());
+    }
+  }
+
+  @Override
+  public synchronized Optional<CopyMapping> find(CorrelationId id) {
+    return Optional.ofNullable(copies.get(id));
+  }
+
+  @Override
+  public synchronized List<CopyMapping> copiesOf(OrderId leaderOrderId) {
+    return copies.values().stream().filter(copy -> copy.leaderOrderId().equals(leaderOrderId)).toList();
+  }
+
+  @Override
+  public synchronized List<CopyMapping> inStates(Set<CopyState> states) {
+    return copies.values().stream().filter(copy -> states.contains(copy.state())).toList();
+  }
+
+  @Override
+  public synchronized boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt) {
+    boolean fresh = !leaderEvents.contains(update);
+    leaderEvents.add(update);
+    return fresh;
+  }
+
+  @Override
+  public synchronized void audit(AuditEntry entry) {
+    audits.add(entry);
+  }
+
+  synchronized List<String> auditActions() {
+    return audits.stream().map(AuditEntry::action).toList();
+  }
+
+  @Override
+  public void recordFollowerOrder(BrokerOrder order, Instant at) {
+    throw new UnsupportedOperationException("not used by replication");
+  }
+
+  @Override
+  public void recordFunds(Funds funds, Instant at) {
+    throw new UnsupportedOperationException("not used by replication");
+  }
+
+  @Override
+  public void recordPositions(AccountId account, List<Position> positions, Instant at) {
+    throw new UnsupportedOperationException("not used by replication");
+  }
+
+  @Override
+  public Optional<String> config(String key) {
+    throw new UnsupportedOperationException("not used by replication");
+  }
+
+  @Override
+  public void setConfig(String key, String value, Instant at) {
+    throw new UnsupportedOperationException("not used by replication");
+  }
+
+  private void failIfTold(AccountId follower) {
+    if (failingFollowers.contains(follower)) throw new IllegalStateException("disk full");
+  }
+}
