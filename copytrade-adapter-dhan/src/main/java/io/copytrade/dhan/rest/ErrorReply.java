@@ -1,0 +1,80 @@
+package io.copytrade.dhan.rest;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import io.copytrade.dhan.wire.WireValues;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import okhttp3.ResponseBody;
+import retrofit2.Response;
+
+/**
+ * A non-2xx answer: its HTTP status and, when the body is Dhan's error JSON, the DH code and message. The
+ * message is already redacted.
+ */
+record ErrorReply(int status, Optional<String> code, String message) {
+  private static final int MAX_BODY_EXCERPT = 200;
+
+  static ErrorReply of(Response<?> response, JsonAdapter<ErrorJson> errors, String token) {
+    String body = WireValues.redact(text(response.errorBody()), token);
+    ErrorJson json = parse(body, errors);
+    Optional<String> code = Optional.ofNullable(json).map(ErrorJson::errorCode).filter(c -> !c.isBlank());
+    String message = json != null && json.errorMessage() != null ? json.errorMessage() : excerpt(body);
+    return new ErrorReply(response.code(), code, message);
+  }
+
+  /**
+   * 401, DH-901, or DH-906 saying "Invalid Token" (a token the server invalidated has been seen to answer
+   * 400). The phrase is looked for anywhere in the message, ignoring case: stopping an account on a doubtful
+   * refusal is the safe side.
+   */
+  boolean isAuthenticationFailure() {
+    return status == 401
+        || hasCode("DH-901")
+        || hasCode("DH-906") && message.toLowerCase(Locale.ROOT).contains("invalid token");
+  }
+
+  boolean isRateLimited() {
+    return status == 429 || hasCode("DH-904");
+  }
+
+  boolean isServerFailure() {
+    return status >= 500;
+  }
+
+  /** What a lookup by an unknown correlation id answers (orders still in TRANSIT included). */
+  boolean isUnknownCorrelationId() {
+    return status == 404 && hasCode("DH-906");
+  }
+
+  String describe(String operation) {
+    return operation + ": HTTP " + status + code.map(c -> " " + c).orElse("") + " " + message;
+  }
+
+  private boolean hasCode(String dhCode) {
+    return code.filter(dhCode::equalsIgnoreCase).isPresent();
+  }
+
+  private static String text(ResponseBody body) {
+    if (body == null) return "";
+    try (body) {
+      return body.string();
+    } catch (IOException e) {
+      return "(error body unreadable: " + e.getClass().getSimpleName() + ")";
+    }
+  }
+
+  private static ErrorJson parse(String body, JsonAdapter<ErrorJson> errors) {
+    try {
+      return body.isBlank() ? null : errors.fromJson(body);
+    } catch (IOException | JsonDataException notDhanError) {
+      return null;
+    }
+  }
+
+  private static String excerpt(String body) {
+    if (body.isBlank()) return "(no body)";
+    return body.length() <= MAX_BODY_EXCERPT ? body : body.substring(0, MAX_BODY_EXCERPT) + "...";
+  }
+}

@@ -1,0 +1,36 @@
+package io.copytrade.dhan.wire;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Reads a decimal from the JSON number's text ({@code nextString()}), never via {@code double}, accepting
+ * the quoted form too; a blank string reads as absent. Writes a JSON number ({@code 112.5}).
+ */
+public final class DecimalAdapter extends JsonAdapter<BigDecimal> {
+  @Override
+  public BigDecimal fromJson(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) return reader.nextNull();
+    String text = reader.nextString().trim();
+    if (text.isEmpty()) return null;
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new JsonDataException("Expected a decimal number but was '" + WireValueException.excerpt(text)
+          + "' at path " + reader.getPath(), e);
+    }
+  }
+
+  @Override
+  public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else {
+      writer.value(value);
+    }
+  }
+}
