@@ -1,0 +1,134 @@
+package io.copytrade.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Switches for behaviour the API reference marks UNCONFIRMED (or measured two ways), so a client can be
+ * tested against each. Thread-safe; changes apply to the next request or event. Defaults are listed on each.
+ */
+public final class FakeSettings {
+  /** How the order-update socket writes {@code Status}. */
+  public enum StatusCase {
+    /** "TRADED", "CANCELLED" (the documented enum). Default. */
+    UPPER,
+    /** "Traded", "Cancelled", "Part_Traded" (the docs' sample frame sends "Cancelled"). */
+    MIXED
+  }
+
+  /** How the order-update socket reports a partial fill. REST always says PART_TRADED. */
+  public enum PartialFill {
+    /** Status PART_TRADED. Default. */
+    PART_TRADED,
+    /** Status PENDING with TradedQty &lt; Quantity. */
+    PENDING
+  }
+
+  /** How REST answers a token it does not know. */
+  public enum InvalidToken {
+    /** HTTP 401, DH-901 Invalid_Authentication. Default. */
+    HTTP_401_DH_901,
+    /** HTTP 400, DH-906 Order_Error "Invalid Token" (measured for server-invalidated tokens). */
+    HTTP_400_DH_906
+  }
+
+  /** The shape of {@code GET /trades/{order-id}}: docs show one object, the OpenAPI sample an array. */
+  public enum TradesOfOrder {
+    /** An array of every trade of the order. Default. */
+    ARRAY,
+    /** The order's latest trade as one object ({@code []} when it has none). */
+    OBJECT
+  }
+
+  private static final Duration DEFAULT_TRANSIT = Duration.ofMillis(20);
+
+  private volatile Duration transitDuration = DEFAULT_TRANSIT;
+  private volatile StatusCase statusCase = StatusCase.UPPER;
+  private volatile PartialFill partialFill = PartialFill.PART_TRADED;
+  private volatile boolean camelCaseDuplicates;
+  private volatile InvalidToken invalidToken = InvalidToken.HTTP_401_DH_901;
+  private volatile TradesOfOrder tradesOfOrder = TradesOfOrder.ARRAY;
+  private volatile boolean instrumentCsvNeedsToken;
+
+  FakeSettings() {}
+
+  /** How long a new order stays TRANSIT before the OMS moves it on. Default 20 ms. */
+  public FakeSettings transitDuration(Duration duration) {
+    if (duration.isNegative()) throw new IllegalArgumentException("negative transit: " + duration);
+    transitDuration = duration;
+    return this;
+  }
+
+  public Duration transitDuration() {
+    return transitDuration;
+  }
+
+  public FakeSettings statusCase(StatusCase value) {
+    statusCase = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public StatusCase statusCase() {
+    return statusCase;
+  }
+
+  public FakeSettings partialFill(PartialFill value) {
+    partialFill = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public PartialFill partialFill() {
+    return partialFill;
+  }
+
+  /**
+   * Whether order alerts also carry the docs' sample's lower-camel duplicates (series, goodTillDaysDate,
+   * instrumentType, refLtp, tickSize, algoId, multiplier) at the top of Data. Default off.
+   */
+  public FakeSettings camelCaseDuplicates(boolean on) {
+    camelCaseDuplicates = on;
+    return this;
+  }
+
+  public boolean camelCaseDuplicates() {
+    return camelCaseDuplicates;
+  }
+
+  public FakeSettings invalidToken(InvalidToken value) {
+    invalidToken = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public InvalidToken invalidToken() {
+    return invalidToken;
+  }
+
+  public FakeSettings tradesOfOrder(TradesOfOrder value) {
+    tradesOfOrder = Objects.requireNonNull(value);
+    return this;
+  }
+
+  public TradesOfOrder tradesOfOrder() {
+    return tradesOfOrder;
+  }
+
+  /** Whether {@code GET /v2/instrument/{segment}} needs an access-token. Default off (the CSV file never does). */
+  public FakeSettings instrumentCsvNeedsToken(boolean on) {
+    instrumentCsvNeedsToken = on;
+    return this;
+  }
+
+  public boolean instrumentCsvNeedsToken() {
+    return instrumentCsvNeedsToken;
+  }
+
+  void reset() {
+    transitDuration = DEFAULT_TRANSIT;
+    statusCase = StatusCase.UPPER;
+    partialFill = PartialFill.PART_TRADED;
+    camelCaseDuplicates = false;
+    invalidToken = InvalidToken.HTTP_401_DH_901;
+    tradesOfOrder = TradesOfOrder.ARRAY;
+    instrumentCsvNeedsToken = false;
+  }
+}

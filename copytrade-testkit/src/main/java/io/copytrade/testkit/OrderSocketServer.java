@@ -1,0 +1,145 @@
+package io.copytrade.testkit;
+
+import io.copytrade.ports.model.AccountId;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dhan's live order-update socket (§5) on its own loopback port: a client upgrades at "/", sends one login
+ * text frame and then only listens. No acknowledgement is ever sent. A bad login is read, then the TCP
+ * connection is reset without a Close frame, as measured on the real server.
+ */
+final class OrderSocketServer implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(OrderSocketServer.class);
+  private static final double LOGIN_MSG_CODE = 42;
+
+  private final ServerSocket server;
+  private final Function<String, Optional<AccountId>> tokens;
+  private final ExecutorService connections = Executors.newCachedThreadPool(Daemons.named("fake-dhan-ws"));
+  /** One sender keeps every account's alerts in the order the book produced them. */
+  private final ExecutorService sender = Executors.newSingleThreadExecutor(Daemons.named("fake-dhan-ws-send"));
+  private final Map<AccountId, Set<WebSocketConnection>> sessions = new ConcurrentHashMap<>();
+  private final Set<WebSocketConnection> open = ConcurrentHashMap.newKeySet();
+
+  /** @param tokens the account whose current token this is, if any */
+  OrderSocketServer(Function<String, Optional<AccountId>> tokens) throws IOException {
+    this.tokens = tokens;
+    this.server = new NoDelayServerSocket();
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Daemons.named("fake-dhan-ws-accept").newThread(this::acceptLoop).start();
+  }
+
+  URI uri() {
+    return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
+  }
+
+  /** Sends a frame to every logged-in socket of the account, after all frames published before it. */
+  void publish(AccountId account, String frame) {
+    sender.execute(() -> sessions.getOrDefault(account, Set.of()).forEach(connection -> {
+      try {
+        connection.sendText(frame);
+      } catch (IOException e) {
+        log.debug("order socket of {} is gone: {}", account, e.toString());
+        connection.reset();
+      }
+    }));
+  }
+
+  int sessionCount(AccountId account) {
+    return sessions.getOrDefault(account, Set.of()).size();
+  }
+
+  /** Resets the account's sockets: no Close frame, as when Dhan drops a connection. */
+  void drop(AccountId account) {
+    Optional.ofNullable(sessions.remove(account)).ifPresent(set -> set.forEach(WebSocketConnection::reset));
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      log.debug("closing the order socket server: {}", e.toString());
+    }
+    open.forEach(WebSocketConnection::reset);
+    connections.shutdownNow();
+    sender.shutdownNow();
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        connections.execute(() -> serve(socket));
+      } catch (IOException e) {
+        if (!server.isClosed()) log.warn("order socket accept failed: {}", e.toString());
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    WebSocketConnection connection = null;
+    Optional<AccountId> account = Optional.empty();
+    try {
+      connection = WebSocketConnection.accept(socket);
+      open.add(connection);
+      account = connection.readText().flatMap(this::login);
+      if (account.isEmpty()) {
+        log.info("order socket login refused; dropping the connection");
+        connection.reset();
+        return;
+      }
+      sessions.computeIfAbsent(account.get(), a -> ConcurrentHashMap.newKeySet()).add(connection);
+      log.debug("order socket of {} logged in", account.get());
+      connection.drainUntilClosed();
+    } catch (IOException e) {
+      log.debug("order socket ended: {}", e.toString());
+    } finally {
+      WebSocketConnection ended = connection;
+      account.ifPresent(a -> sessions.computeIfPresent(a, (id, set) -> {
+        set.remove(ended);
+        return set.isEmpty() ? null : set;
+      }));
+      if (ended != null) {
+        open.remove(ended);
+        ended.close();
+      } else {
+        closeQuietly(socket);
+      }
+    }
+  }
+
+  /** {"LoginReq":{"MsgCode":42,"ClientId":..,"Token":..},"UserType":"SELF"} with the client's current token. */
+  private Optional<AccountId> login(String frame) {
+    if (!(JsonText.read(frame).orElse(null) instanceof Map<?, ?> message)
+        || !"SELF".equals(message.get("UserType"))
+        || !(message.get("LoginReq") instanceof Map<?, ?> request)
+        || !Double.valueOf(LOGIN_MSG_CODE).equals(request.get("MsgCode"))
+        || !(request.get("Token") instanceof String token)) {
+      return Optional.empty();
+    }
+    return tokens.apply(token).filter(account -> account.value().equals(request.get("ClientId")));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing is best effort.
+    }
+  }
+}

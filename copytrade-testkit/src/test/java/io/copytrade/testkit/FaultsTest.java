@@ -1,0 +1,102 @@
+package io.copytrade.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.copytrade.ports.model.Price;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Scripted faults: each hits one request of one account, once. */
+class FaultsTest {
+  @RegisterExtension static final FakeDhanExtension dhan = new FakeDhanExtension();
+  private static final String CLIENT = "1000000002";
+
+  private FakeAccount follower;
+  private DhanHttp http;
+
+  @BeforeAll
+  static void listChain() {
+    dhan.instruments().niftyDemoChain();
+    dhan.market().price(FakeInstruments.NIFTY_27650_CE, Price.ofRupees("113.00"));
+  }
+
+  @BeforeEach
+  void openAccount() {
+    follower = dhan.account(CLIENT);
+    http = DhanHttp.as(dhan.fake(), follower);
+  }
+
+  @Test
+  void rateLimitAnswers429WithDh904PlacesNothingAndIsUsedOnce() {
+    dhan.faults().nextPlace(follower.id()).respond(429, "DH-904");
+
+    DhanHttp.Answer limited = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
+
+    limited.assertError(429, "Rate_Limit", "DH-904");
+    assertThat(limited.object()).containsEntry("errorMessage",
+        "Too many requests on server from single user breaching rate limits. Try throttling API calls.");
+    assertThat(follower.orderBook()).isEmpty();
+    assertThat(http.post("orders", OrderBodies.limitBuyJson(CLIENT)).code()).isEqualTo(200);
+  }
+
+  @Test
+  void serverErrorAnswers500() {
+    dhan.faults().nextCall(follower.id(), "GET", "positions").serverError();
+
+    http.get("positions").assertError(500, "Internal_Server_Error", "DH-908");
+    assertThat(http.get("positions").code()).isEqualTo(200);
+  }
+
+  @Test
+  void respondCanCarryDhansOwnWording() {
+    dhan.faults().nextPlace(follower.id()).respond(400, "DH-905", "Invalid IP");
+
+    DhanHttp.Answer refused = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
+
+    refused.assertError(400, "Input_Exception", "DH-905");
+    assertThat(refused.object()).containsEntry("errorMessage", "Invalid IP");
+  }
+
+  @Test
+  void delayHoldsTheAnswerThenHandlesTheRequest() {
+    dhan.faults().nextPlace(follower.id()).delay(Duration.ofMillis(300));
+
+    long start = System.nanoTime();
+    DhanHttp.Answer placed = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(placed.code()).isEqualTo(200);
+    assertThat(follower.orderBook()).hasSize(1);
+  }
+
+  @Test
+  void dropAfterAcceptPlacesTheOrderButNeverAnswers() {
+    dhan.faults().nextPlace(follower.id()).dropAfterAccept();
+
+    assertThatThrownBy(() -> http.post("orders", OrderBodies.limitBuyJson(CLIENT)))
+        .isInstanceOf(UncheckedIOException.class);
+
+    FakeOrder placed = follower.orders().awaitNext(Duration.ofSeconds(1));
+    assertThat(placed.correlationId()).isEqualTo("cp-7f3a-0001");
+    assertThat(follower.orderBook()).containsExactly(placed);
+    follower.orders().assertNoMore();
+  }
+
+  @Test
+  void faultsBelongToOneAccountAndHitInTheOrderArmed() {
+    FakeAccount leader = dhan.account("1000000001");
+    dhan.faults().nextPlace(follower.id()).respond(429, "DH-904");
+    dhan.faults().nextPlace(follower.id()).respond(400, "DH-905");
+
+    assertThat(DhanHttp.as(dhan.fake(), leader).post("orders", OrderBodies.limitBuyJson("1000000001")).code())
+        .isEqualTo(200);
+    assertThat(http.post("orders", OrderBodies.limitBuyJson(CLIENT)).code()).isEqualTo(429);
+    http.post("orders", OrderBodies.limitBuyJson(CLIENT)).assertError(400, "Input_Exception", "DH-905");
+    assertThat(http.post("orders", OrderBodies.limitBuyJson(CLIENT)).code()).isEqualTo(200);
+  }
+}
