@@ -3,7 +3,6 @@ package io.copytrade.app;
 import com.google.inject.Guice;
 import io.copytrade.dhan.DhanEndpoints;
 import io.copytrade.domain.replication.FollowerSettings;
-import io.copytrade.domain.risk.MaxPositionSizePct;
 import io.copytrade.domain.sizing.SizingStrategy;
 import io.copytrade.ports.broker.AccessToken;
 import io.copytrade.ports.broker.Credentials;
@@ -21,7 +20,6 @@ import io.copytrade.testkit.FakeOrderSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +102,7 @@ final class Demo {
   private static EngineConfig config(FakeDhan dhan, FakeAccount leader, FakeAccount follower) {
     Credentials followerCredentials = credentials(follower);
     FollowerSettings settings = new FollowerSettings(follower.id(),
-        new SizingStrategy.CapitalProportional(), List.of(new MaxPositionSizePct(new BigDecimal("50"))));
+        new SizingStrategy.CapitalProportional(), List.of());
     return new EngineConfig(credentials(leader), List.of(new FollowerConfig(followerCredentials, settings)),
         new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), DATABASE);
   }

@@ -1,10 +1,8 @@
 package io.copytrade.app;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -87,8 +85,4 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule wireTypesStayHome = classes().that().haveSimpleNameEndingWith("Json")
       .should().notBePublic().because("wire formats are the adapter's business");
-
-  @ArchTest
-  static final ArchRule wireTypesDoNotCrossPorts = noClasses().that().resideInAnyPackage(CORE)
-      .should().dependOnClassesThat(describe("wire types", (JavaClass c) -> c.getSimpleName().endsWith("Json")));
 }
