@@ -14,6 +14,7 @@ import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,9 +100,11 @@ public final class CopyEngine implements AutoCloseable {
   }
 
   private void handle(LeaderOrderUpdate update) {
+    Instant started = clock.instant();
     try {
       List<CopyMapping> copies = replicate.handle(update);
-      copies.forEach(copy -> log.atInfo()
+      // Copies this event did not change were logged when they did; repeat them only at DEBUG.
+      copies.forEach(copy -> (copy.updatedAt().isBefore(started) ? log.atDebug() : log.atInfo())
           .addKeyValue("leader_order", copy.leaderOrderId())
           .addKeyValue("follower", copy.follower())
           .addKeyValue("state", copy.state())
