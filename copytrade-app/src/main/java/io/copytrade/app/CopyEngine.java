@@ -50,7 +50,9 @@ public final class CopyEngine implements AutoCloseable {
     return t;
   });
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean connectedBefore = new AtomicBoolean();
   private ReplicateLeaderOrder replicate;
+  private LeaderCatchUp catchUp;
   private LeaderOrderStream.Subscription subscription;
 
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
@@ -80,6 +82,7 @@ public final class CopyEngine implements AutoCloseable {
     log.atInfo().addKeyValue("instruments", instruments).log("instrument_master_loaded");
     replicate = new ReplicateLeaderOrder(store, store, leader,
         followers, new CapitalBook(clock, CAPITAL_MAX_AGE), clock);
+    catchUp = new LeaderCatchUp(leader, clock);
     subscription = stream.subscribe(config.leader(), new Listener());
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
@@ -121,6 +124,17 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
+  private void catchUp(boolean firstConnection) {
+    try {
+      List<LeaderOrderUpdate> missed = catchUp.events(firstConnection);
+      log.atInfo().addKeyValue("orders", missed.size()).log("leader_catch_up");
+      missed.forEach(this::handle);
+    } catch (RuntimeException e) {
+      // The next reconnect catches up again; live events keep flowing meanwhile.
+      log.atError().setCause(e).log("leader_catch_up_failed");
+    }
+  }
+
   /** Stops taking events, finishes the ones in hand, then closes the socket, clients and store. */
   @Override
   public void close() {
@@ -151,9 +165,12 @@ public final class CopyEngine implements AutoCloseable {
       events.execute(() -> handle(update));
     }
 
+    /** Queued behind live events already received, so the book is read after them, in order. */
     @Override
     public void onConnected() {
-      log.info("leader_stream_connected");
+      boolean first = !connectedBefore.getAndSet(true);
+      log.atInfo().addKeyValue("first", first).log("leader_stream_connected");
+      events.execute(() -> catchUp(first));
     }
 
     @Override

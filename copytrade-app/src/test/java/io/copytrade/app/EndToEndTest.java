@@ -134,6 +134,38 @@ class EndToEndTest {
     assertThat(orderWrites()).extracting(c -> c.account().orElseThrow()).containsExactly(leader.id());
   }
 
+  @Test
+  void atStartUpOpenLeaderOrdersAreCopiedAndFinishedOnesAreNot() {
+    OrderId resting = leader.places(FakeOrderSpec.buy(NIFTY_CE).quantity(8 * 65).limit("112.50"));
+    leader.places(FakeOrderSpec.buy(NIFTY_CE).quantity(4 * 65).market()); // fills before the engine runs
+
+    try (CopyEngine engine = engine().start()) {
+      FakeOrder copy = follower.orders().awaitNext(Duration.ofSeconds(10));
+
+      assertThat(copy.correlationId())
+          .isEqualTo(CorrelationId.derive(resting, follower.id(), "entry").value());
+      assertThat(copy.quantity()).isEqualTo(130);
+      follower.orders().assertNoMore(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
+  void anOrderFilledWhileTheLeaderSocketWasDownIsCopiedAfterReconnecting() {
+    try (CopyEngine engine = engine().start()) {
+      leader.places(FakeOrderSpec.buy(NIFTY_CE).quantity(8 * 65).limit("112.50"));
+      follower.orders().awaitNext(Duration.ofSeconds(10)); // live path running, first catch-up done
+
+      leader.dropOrderSocket();
+      OrderId missed = leader.places(FakeOrderSpec.buy(NIFTY_CE).quantity(4 * 65).market());
+
+      // Only a catch-up after reconnecting copies it: it is TRADED by then, which a first catch-up skips.
+      FakeOrder copy = follower.orders().awaitNext(Duration.ofSeconds(15));
+      assertThat(copy.correlationId()).isEqualTo(CorrelationId.derive(missed, follower.id(), "entry").value());
+      assertThat(copy.quantity()).isEqualTo(65);
+      follower.orders().assertNoMore(Duration.ofMillis(500));
+    }
+  }
+
   private CopyEngine engine() {
     Credentials followerCredentials = credentials(follower);
     EngineConfig config = new EngineConfig(credentials(leader), List.of(new FollowerConfig(
