@@ -1,0 +1,64 @@
+package io.copytrade.app;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Typed reads of named settings from one source (the environment, or one follower's section of the
+ * configuration file). Errors name the setting as the user wrote it, and the value unless it is secret.
+ */
+final class SettingsReader {
+  private final Function<String, Optional<String>> lookup;
+  private final UnaryOperator<String> nameOf;
+
+  /**
+   * @param lookup the raw value of a canonical key ("copy_ratio")
+   * @param nameOf how the user spells that key ("COPY_RATIO", "follower.alice.copy_ratio")
+   */
+  SettingsReader(Function<String, Optional<String>> lookup, UnaryOperator<String> nameOf) {
+    this.lookup = lookup;
+    this.nameOf = nameOf;
+  }
+
+  String name(String key) {
+    return nameOf.apply(key);
+  }
+
+  Optional<String> optional(String key) {
+    return lookup.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  String required(String key) {
+    return optional(key).orElseThrow(() -> new ConfigException(name(key) + " is not set"));
+  }
+
+  Optional<BigDecimal> decimal(String key) {
+    return optional(key).map(text -> {
+      try {
+        return new BigDecimal(text);
+      } catch (NumberFormatException e) {
+        throw new ConfigException(name(key) + " must be a decimal number, was '" + text + "'");
+      }
+    });
+  }
+
+  /** A percentage in (0, 100]. */
+  Optional<BigDecimal> percent(String key) {
+    return decimal(key).map(pct -> {
+      if (pct.signum() <= 0 || pct.compareTo(BigDecimal.valueOf(100)) > 0) {
+        throw new ConfigException(name(key) + " must be a percentage in (0, 100], was " + pct.toPlainString());
+      }
+      return pct;
+    });
+  }
+
+  Optional<Boolean> flag(String key) {
+    return optional(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw new ConfigException(name(key) + " must be true or false, was '" + text + "'");
+    });
+  }
+}
