@@ -16,10 +16,12 @@ import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -46,6 +48,14 @@ public final class CopyEngine implements AutoCloseable {
   private final List<CopyListener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "copytrade-events");
+    t.setDaemon(true);
+    return t;
+  });
+  /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
+  private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
+
+  private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "copytrade-daily");
     t.setDaemon(true);
     return t;
   });
@@ -78,8 +88,8 @@ public final class CopyEngine implements AutoCloseable {
     List<Follower> followers = config.followers().stream()
         .map(f -> new Follower(f.settings(), checkedAccount("follower", f.credentials())))
         .toList();
-    long instruments = new InstrumentRefresh(master, store, clock).run();
-    log.atInfo().addKeyValue("instruments", instruments).log("instrument_master_loaded");
+    refreshInstruments();
+    scheduleInstrumentRefresh();
     replicate = new ReplicateLeaderOrder(store, store, leader,
         followers, new CapitalBook(clock, CAPITAL_MAX_AGE), clock);
     catchUp = new LeaderCatchUp(leader, clock);
@@ -87,6 +97,24 @@ public final class CopyEngine implements AutoCloseable {
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
     return this;
+  }
+
+  private void refreshInstruments() {
+    long instruments = new InstrumentRefresh(master, store, clock).run();
+    log.atInfo().addKeyValue("instruments", instruments).log("instrument_master_loaded");
+  }
+
+  private void scheduleInstrumentRefresh() {
+    Duration wait = INSTRUMENT_REFRESH.untilNext(clock.instant());
+    daily.schedule(() -> {
+      try {
+        refreshInstruments();
+      } catch (RuntimeException e) {
+        // Yesterday's lot sizes stay in the store; a stale master is better than none.
+        log.atError().setCause(e).log("instrument_master_refresh_failed");
+      }
+      scheduleInstrumentRefresh();
+    }, wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private BrokerAccount checkedAccount(String role, Credentials credentials) {
@@ -140,6 +168,7 @@ public final class CopyEngine implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     if (subscription != null) subscription.close();
+    daily.shutdownNow();
     events.shutdown();
     try {
       if (!events.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
