@@ -12,39 +12,19 @@ import io.copytrade.ports.model.LotSize;
 import io.copytrade.ports.model.OptionType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InstrumentsTest {
+class InstrumentsTest extends OpenStore {
   private static final Instrument NIFTY_CALL = new Instrument(NIFTY_CE, "NIFTY-Dec2026-27650-CE", "NIFTY",
       InstrumentType.OPTIDX, LotSize.of(65), Price.ofPaise(5), Optional.of(LocalDate.of(2026, 12, 29)),
       Optional.of(Price.ofRupees("27650")), Optional.of(OptionType.CALL), Optional.of(Quantity.of(1755)));
   private static final Instrument RELIANCE = new Instrument(InstrumentKey.of(ExchangeSegment.NSE_EQ, "2885"),
       "RELIANCE", "RELIANCE", InstrumentType.EQUITY, LotSize.of(1), Price.ofPaise(10), Optional.empty(),
       Optional.empty(), Optional.empty(), Optional.empty());
-
-  @TempDir Path dir;
-  SqliteStore store;
-  RawDatabase db;
-
-  @BeforeEach
-  void open() {
-    Path file = dir.resolve("copy.db");
-    store = SqliteStore.open(file);
-    db = new RawDatabase(file);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
 
   @Test
   void instrumentsRoundTripWithTheirOptionalsPresentOrAbsent() {

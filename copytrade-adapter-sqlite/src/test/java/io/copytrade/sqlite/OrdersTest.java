@@ -15,32 +15,12 @@ import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OrdersTest {
+class OrdersTest extends OpenStore {
   private static final String ORDER = "SELECT * FROM orders WHERE order_id = ?";
-
-  @TempDir Path dir;
-  SqliteStore store;
-  RawDatabase db;
-
-  @BeforeEach
-  void open() {
-    Path file = dir.resolve("copy.db");
-    store = SqliteStore.open(file);
-    db = new RawDatabase(file);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
 
   @Test
   void anIdenticalFrameIsADuplicateAndAFurtherFillIsNot() {

@@ -15,33 +15,13 @@ import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.store.AuditEntry;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SnapshotsAuditAndConfigTest {
-  @TempDir Path dir;
-  SqliteStore store;
-  RawDatabase db;
-
-  @BeforeEach
-  void open() {
-    Path file = dir.resolve("copy.db");
-    store = SqliteStore.open(file);
-    db = new RawDatabase(file);
-  }
-
-  @AfterEach
-  void close() {
-    store.close();
-  }
-
+class SnapshotsAuditAndConfigTest extends OpenStore {
   @Test
   void fundsAreStoredInExactPaise() {
     store.recordFunds(new Funds(FOLLOWER_A, Money.ofRupees("98440.05"), Money.ofRupees("250000"),

@@ -12,4 +12,14 @@ public sealed interface RiskDecision {
       Objects.requireNonNull(reason, "reason");
     }
   }
+
+  /**
+   * The copy must not be sent, and the follower should take no more entries until someone looks (a daily
+   * loss limit was reached). The domain cannot switch the follower off itself; it reports this upward.
+   */
+  record RejectAndPause(String reason) implements RiskDecision {
+    public RejectAndPause {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }
