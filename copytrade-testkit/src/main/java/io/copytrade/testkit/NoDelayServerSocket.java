@@ -12,7 +12,7 @@ import javax.net.ServerSocketFactory;
  * body separately makes every loopback request wait ~40 ms for the client's delayed ACK (house-style,
  * "Nagle trap").
  */
-final class NoDelayServerSocket extends ServerSocket {
+public final class NoDelayServerSocket extends ServerSocket {
   NoDelayServerSocket() throws IOException {
     super();
   }
@@ -25,7 +25,7 @@ final class NoDelayServerSocket extends ServerSocket {
   }
 
   /** For servers that create their own server socket, such as MockWebServer. */
-  static ServerSocketFactory factory() {
+  public static ServerSocketFactory factory() {
     return new ServerSocketFactory() {
       @Override
       public ServerSocket createServerSocket() throws IOException {
