@@ -65,7 +65,10 @@ public final class EnvConfig {
         role.toLowerCase(Locale.ROOT) + "_access_token", settings);
   }
 
-  /** Reads a client id and its token; the token's value never appears in an error. */
+  /**
+   * Reads a client id and its token, given either as a value ({@code tokenKey}) or as a file that is
+   * re-read when it changes ({@code tokenKey + "_file"}). The token's value never appears in an error.
+   */
   static Credentials credentials(SettingsReader ids, String idKey, String tokenKey, SettingsReader tokens) {
     AccountId id;
     try {
@@ -73,6 +76,12 @@ public final class EnvConfig {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(ids.name(idKey) + " is not a Dhan client id: " + e.getMessage());
     }
+    String fileKey = tokenKey + "_file";
+    Optional<String> file = tokens.optional(fileKey);
+    if (file.isPresent() && tokens.optional(tokenKey).isPresent()) {
+      throw new ConfigException("set " + tokens.name(tokenKey) + " or " + tokens.name(fileKey) + ", not both");
+    }
+    if (file.isPresent()) return new Credentials(id, TokenFile.open(Path.of(file.get()), tokens.name(fileKey)));
     try {
       return new Credentials(id, TokenSource.fixed(new AccessToken(tokens.required(tokenKey))));
     } catch (IllegalArgumentException e) {

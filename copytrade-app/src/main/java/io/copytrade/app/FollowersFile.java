@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * followers = alice, bob
  * follower.alice.client_id = 1000000002
  * follower.alice.token_env = ALICE_ACCESS_TOKEN   # the environment variable holding the token
+ * follower.bob.token_file = /run/secrets/bob      # or a file, re-read when it changes
  * follower.alice.copy_ratio = 0.5
  * </pre>
  *
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class FollowersFile {
   private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,32}");
-  private static final Set<String> CREDENTIAL_KEYS = Set.of("client_id", "token_env");
+  private static final Set<String> CREDENTIAL_KEYS = Set.of("client_id", "token_env", "token_file");
 
   private final Path file;
   private final Properties properties;
@@ -58,14 +59,27 @@ final class FollowersFile {
     for (String name : names) {
       SettingsReader section = new SettingsReader(
           key -> Optional.ofNullable(properties.getProperty(key(name, key))), key -> where(key(name, key)));
-      String tokenVariable = section.required("token_env");
-      SettingsReader tokens = new SettingsReader(key -> Optional.ofNullable(env.get(tokenVariable)),
-          key -> "environment variable " + tokenVariable + " (" + where(key(name, "token_env")) + ")");
-      Credentials credentials = EnvConfig.credentials(section, "client_id", "token", tokens);
+      Credentials credentials = EnvConfig.credentials(section, "client_id", "token", tokens(section, env));
       followers.add(new FollowerConfig(credentials,
           FollowerSettingsReader.read(credentials.account(), section)));
     }
     return followers;
+  }
+
+  /**
+   * The token's source: {@code token_file} names a file (re-read when it changes), {@code token_env} an
+   * environment variable. Presented to {@link EnvConfig#credentials} as the keys "token" and "token_file".
+   */
+  private static SettingsReader tokens(SettingsReader section, Map<String, String> env) {
+    Optional<String> variable = section.optional("token_env");
+    Optional<String> file = section.optional("token_file");
+    if (variable.isEmpty() && file.isEmpty()) {
+      throw new ConfigException(section.name("token_env") + " or " + section.name("token_file") + " is needed");
+    }
+    return new SettingsReader(
+        key -> key.equals("token_file") ? file : variable.map(env::get),
+        key -> key.equals("token_file") ? section.name("token_file")
+            : "environment variable " + variable.orElse("?") + " (" + section.name("token_env") + ")");
   }
 
   private Set<String> names() {

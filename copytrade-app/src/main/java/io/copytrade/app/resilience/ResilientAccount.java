@@ -9,11 +9,14 @@ import dev.failsafe.RateLimitExceededException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import dev.failsafe.function.CheckedSupplier;
+import io.copytrade.ports.broker.AccessToken;
+import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.broker.OutcomeUnknownException;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.broker.RateLimitException;
+import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.broker.UnexpectedResponseException;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
@@ -29,18 +32,23 @@ import io.copytrade.ports.model.Trade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One account behind its policies. Reads: retry (transport failures and 429) → breaker → read limits.
  * Writes: retry only on 429 → breaker → order limits; an unknown outcome is never retried here.
  */
 final class ResilientAccount implements BrokerAccount {
+  private static final Logger log = LoggerFactory.getLogger(ResilientAccount.class);
   private final BrokerAccount delegate;
+  private final TokenSource tokens;
   private final FailsafeExecutor<Object> reads;
   private final FailsafeExecutor<Object> writes;
 
-  ResilientAccount(BrokerAccount delegate, ResilienceSettings settings) {
+  ResilientAccount(BrokerAccount delegate, TokenSource tokens, ResilienceSettings settings) {
     this.delegate = delegate;
+    this.tokens = tokens;
     // Failures that say the broker is unwell; refusals and auth failures say nothing about its health.
     CircuitBreaker<Object> breaker = CircuitBreaker.builder()
         .handle(BrokerUnavailableException.class, OutcomeUnknownException.class,
@@ -75,7 +83,22 @@ final class ResilientAccount implements BrokerAccount {
     return chain;
   }
 
+  /**
+   * Runs the call under the policies. An authentication failure is tried once more if the token changed
+   * meanwhile (rotated): Dhan refused the request, so nothing was placed and sending it again is safe.
+   */
   private <T> T guarded(FailsafeExecutor<Object> executor, CheckedSupplier<T> call) {
+    AccessToken used = tokens.current();
+    try {
+      return translated(executor, call);
+    } catch (AuthenticationException e) {
+      if (tokens.current().equals(used)) throw e;
+      log.atInfo().addKeyValue("account", id()).log("auth_failed_token_rotated_retrying");
+      return translated(executor, call);
+    }
+  }
+
+  private <T> T translated(FailsafeExecutor<Object> executor, CheckedSupplier<T> call) {
     try {
       return executor.get(call);
     } catch (CircuitBreakerOpenException e) {

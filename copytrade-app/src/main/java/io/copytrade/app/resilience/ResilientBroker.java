@@ -22,6 +22,6 @@ public final class ResilientBroker implements Broker {
   @Override
   public BrokerAccount account(Credentials credentials) {
     return accounts.computeIfAbsent(credentials.account(),
-        id -> new ResilientAccount(delegate.account(credentials), settings));
+        id -> new ResilientAccount(delegate.account(credentials), credentials.tokens(), settings));
   }
 }

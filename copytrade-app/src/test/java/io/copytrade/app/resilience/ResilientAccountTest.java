@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.copytrade.dhan.DhanBroker;
 import io.copytrade.dhan.DhanEndpoints;
 import io.copytrade.ports.broker.AccessToken;
+import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.broker.Credentials;
@@ -27,6 +28,8 @@ import io.copytrade.ports.model.Validity;
 import io.copytrade.testkit.FakeAccount;
 import io.copytrade.testkit.FakeDhanExtension;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +139,31 @@ class ResilientAccountTest {
         .isInstanceOf(RateLimitException.class)
         .hasMessageContaining("client-side rate limit");
     assertThat(calls("POST", "/v2/orders")).isEqualTo(3);
+  }
+
+  @Test
+  void anAuthFailureAfterTheTokenRotatedIsTriedOnceMoreWithTheNewToken() {
+    String old = holder.token();
+    String renewed = holder.renewToken();
+    Deque<String> script = new ArrayDeque<>(List.of(old, old)); // the call starts with the old token
+    TokenSource rotating = () -> new AccessToken(script.isEmpty() ? renewed : script.poll());
+    BrokerAccount account = new ResilientBroker(dhanBroker, FAST).account(new Credentials(holder.id(), rotating));
+
+    assertThat(account.funds().startOfDayLimit()).isEqualTo(Money.ofRupees("250000"));
+    assertThat(dhan.requests()).filteredOn(c -> c.path().equals("/v2/fundlimit"))
+        .extracting(c -> c.headers().get("access-token")).containsExactly(old, renewed);
+  }
+
+  @Test
+  void anAuthFailureWithAnUnchangedTokenIsNotRetried() {
+    String old = holder.token();
+    holder.renewToken();
+    BrokerAccount account = new ResilientBroker(dhanBroker, FAST).account(
+        new Credentials(holder.id(), TokenSource.fixed(new AccessToken(old))));
+
+    assertThatThrownBy(account::funds).isInstanceOf(AuthenticationException.class)
+        .hasMessageNotContaining(old);
+    assertThat(calls("GET", "/v2/fundlimit")).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,50 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
+import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.ModifyRequest;
+import io.copytrade.ports.model.OrderRequest;
+import io.copytrade.ports.model.OrderType;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import io.copytrade.ports.model.Validity;
+import java.util.Optional;
+
+/** Everything a follower order takes from the leader's order except its quantity. */
+record OrderTerms(Side side, InstrumentKey instrument, ProductType product, OrderType type, Validity validity,
+    Price price, Optional<Price> trigger) {
+
+  /** The leader's own terms: a resting copy mirrors its type, prices and validity. */
+  static OrderTerms mirror(LeaderOrderUpdate leader) {
+    return new OrderTerms(leader.side(), leader.instrument(), leader.product(), leader.orderType(),
+        leader.validity(), leader.price(), leader.triggerPrice());
+  }
+
+  /**
+   * A DAY market order: what has filled for the leader is copied at once rather than left to rest at a
+   * price the market may already have left.
+   */
+  static OrderTerms market(LeaderOrderUpdate leader) {
+    return new OrderTerms(leader.side(), leader.instrument(), leader.product(), OrderType.MARKET, Validity.DAY,
+        Price.ZERO, Optional.empty());
+  }
+
+  OrderRequest request(AccountId account, CorrelationId id, Quantity quantity) {
+    return new OrderRequest(account, id, side, instrument, product, type, validity, quantity, price, trigger);
+  }
+
+  /** Changes a resting order to these type and prices and this total quantity; its validity is kept. */
+  ModifyRequest modify(BrokerOrder order, Quantity total) {
+    return new ModifyRequest(order.account(), order.orderId(), type, order.validity(), total, price, trigger);
+  }
+
+  /** The resting order already has these type and prices. */
+  boolean pricedAs(BrokerOrder order) {
+    return order.orderType() == type && order.price().equals(price) && order.triggerPrice().equals(trigger);
+  }
+}
