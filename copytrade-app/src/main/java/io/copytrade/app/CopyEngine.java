@@ -37,6 +37,7 @@ public final class CopyEngine implements AutoCloseable {
   /** Funds move slowly; sizing on a 30 s old figure keeps REST calls off the hot path. */
   private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final String LAST_EVENT_KEY = "last_leader_event_ts";
 
   private final EngineConfig config;
   private final Broker broker;
@@ -134,6 +135,7 @@ public final class CopyEngine implements AutoCloseable {
     Instant started = clock.instant();
     try {
       List<CopyMapping> copies = replicate.handle(update);
+      store.setConfig(LAST_EVENT_KEY, Long.toString(started.toEpochMilli()), started);
       // Copies this event did not change were logged when they did; repeat them only at DEBUG.
       copies.forEach(copy -> (copy.updatedAt().isBefore(started) ? log.atDebug() : log.atInfo())
           .addKeyValue("leader_order", copy.leaderOrderId())
@@ -152,9 +154,20 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
-  private void catchUp(boolean firstConnection) {
+  /**
+   * Whether this database saw leader events earlier today (IST): then the engine was interrupted, and the
+   * day's finished leader orders may be ones it missed rather than history from before it started.
+   */
+  private boolean ranToday() {
+    return store.config(LAST_EVENT_KEY).map(Long::parseLong).map(Instant::ofEpochMilli)
+        .map(last -> last.atZone(DailyAt.IST).toLocalDate()
+            .equals(clock.instant().atZone(DailyAt.IST).toLocalDate()))
+        .orElse(false);
+  }
+
+  private void catchUp(boolean openOrdersOnly) {
     try {
-      List<LeaderOrderUpdate> missed = catchUp.events(firstConnection);
+      List<LeaderOrderUpdate> missed = catchUp.events(openOrdersOnly);
       log.atInfo().addKeyValue("orders", missed.size()).log("leader_catch_up");
       missed.forEach(this::handle);
     } catch (RuntimeException e) {
@@ -199,7 +212,7 @@ public final class CopyEngine implements AutoCloseable {
     public void onConnected() {
       boolean first = !connectedBefore.getAndSet(true);
       log.atInfo().addKeyValue("first", first).log("leader_stream_connected");
-      events.execute(() -> catchUp(first));
+      events.execute(() -> catchUp(first && !ranToday()));
     }
 
     @Override

@@ -22,12 +22,12 @@ final class LeaderCatchUp {
   }
 
   /**
-   * The book as events. On the first connection of a run only open orders are taken: orders that finished
-   * before the engine started are the trader's history, not something to copy now.
+   * The book as events; with {@code openOrdersOnly} (a first start of the day) finished orders are left out:
+   * they are the trader's history from before the engine ran, not something to copy now.
    */
-  List<LeaderOrderUpdate> events(boolean firstConnection) {
+  List<LeaderOrderUpdate> events(boolean openOrdersOnly) {
     return leader.orderBook().stream()
-        .filter(order -> !firstConnection || order.status().isOpen())
+        .filter(order -> !openOrdersOnly || order.status().isOpen())
         .map(this::event)
         .toList();
   }

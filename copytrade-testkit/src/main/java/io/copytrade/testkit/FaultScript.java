@@ -36,6 +36,15 @@ public final class FaultScript {
     arm.accept(new Faults.Fault.Delay(delay));
   }
 
+  /**
+   * Handles the request (the order IS placed), then holds the answer for {@code delay}: a caller killed
+   * meanwhile has sent an order whose answer it never read.
+   */
+  public void answerLate(Duration delay) {
+    if (delay.isNegative()) throw new IllegalArgumentException("negative delay: " + delay);
+    arm.accept(new Faults.Fault.AnswerLate(delay));
+  }
+
   /** Handles the request (the order IS placed), then drops the connection without any response. */
   public void dropAfterAccept() {
     arm.accept(new Faults.Fault.DropAfterAccept());

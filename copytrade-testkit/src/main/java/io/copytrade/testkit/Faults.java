@@ -24,6 +24,9 @@ public final class Faults {
 
     /** Handles the request (an order is placed), then closes the connection without an answer. */
     record DropAfterAccept() implements Fault {}
+
+    /** Handles the request (an order is placed), then holds the answer back for a while. */
+    record AnswerLate(Duration delay) implements Fault {}
   }
 
   private record Armed(AccountId account, String method, String pathPrefix, Fault fault) {

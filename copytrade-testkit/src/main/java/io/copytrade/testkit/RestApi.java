@@ -137,6 +137,11 @@ final class RestApi extends Dispatcher {
       sleep(delay.delay().toMillis());
       return handle(route, call);
     }
+    if (fault instanceof Faults.Fault.AnswerLate late) {
+      MockResponse answer = handle(route, call);
+      sleep(late.delay().toMillis());
+      return answer;
+    }
     try {
       handle(route, call);
     } catch (DhanError refused) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.copytrade.ports.model.Price;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,19 @@ class FaultsTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(placed.code()).isEqualTo(200);
     assertThat(follower.orderBook()).hasSize(1);
+  }
+
+  @Test
+  void answerLatePlacesTheOrderBeforeAnswering() throws Exception {
+    dhan.faults().nextPlace(follower.id()).answerLate(Duration.ofSeconds(2));
+
+    CompletableFuture<DhanHttp.Answer> answer =
+        CompletableFuture.supplyAsync(() -> http.post("orders", OrderBodies.limitBuyJson(CLIENT)));
+    FakeOrder placed = follower.orders().awaitNext(Duration.ofSeconds(1));
+
+    assertThat(answer).isNotDone();
+    assertThat(follower.orderBook()).containsExactly(placed);
+    assertThat(answer.get(5, TimeUnit.SECONDS).code()).isEqualTo(200);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.copytrade.domain.replication;
 
+import io.copytrade.domain.filter.EntryContext;
+import io.copytrade.domain.filter.FilterDecision;
 import io.copytrade.domain.risk.RiskCheck;
 import io.copytrade.domain.risk.RiskDecision;
 import io.copytrade.domain.risk.RiskRules;
@@ -8,50 +10,110 @@ import io.copytrade.domain.sizing.SizingDecision;
 import io.copytrade.domain.sizing.SizingInput;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.LeaderOrderUpdate;
-import io.copytrade.ports.model.OrderRequest;
 import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.Quantity;
+import java.time.InstantSource;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Optional;
 
-/** Decides a follower's copy of a new leader order: instrument, capital, sizing, then risk rules. */
+/** Decides a follower's entry: instrument, filters, capital, sizing, then risk rules. */
 final class EntryPlanner {
+  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  /** The margin calculator wants a whole order; this id is never placed. */
+  private static final String MARGIN_PROBE = "margin-probe";
+
   private final InstrumentCatalogue instruments;
   private final AccountQueries leader;
   private final CapitalBook capital;
+  private final InstantSource clock;
 
-  EntryPlanner(InstrumentCatalogue instruments, AccountQueries leader, CapitalBook capital) {
+  EntryPlanner(InstrumentCatalogue instruments, AccountQueries leader, CapitalBook capital, InstantSource clock) {
     this.instruments = instruments;
     this.leader = leader;
     this.capital = capital;
+    this.clock = clock;
   }
 
-  EntryDecision decide(LeaderOrderUpdate update, Follower follower, CorrelationId id) {
-    String strategy = follower.settings().sizing().name();
-    Optional<Instrument> instrument = instruments.find(update.instrument());
-    if (instrument.isEmpty()) {
-      return new EntryDecision.Skip("instrument " + update.instrument() + " is not in the instrument catalogue",
-          strategy + ": not sized");
+  /**
+   * One entry to decide.
+   *
+   * @param leaderShare the leader quantity this entry follows (all of a new order, or what is beyond flat,
+   *     or what has filled so far)
+   * @param alreadyPlaced what the follower already has under way for it; only more than this is sent
+   * @param copyingEnabled the global switch
+   */
+  record Ask(LeaderOrderUpdate update, Follower follower, Quantity leaderShare, Quantity alreadyPlaced,
+      OrderTerms terms, boolean copyingEnabled) {}
+
+  EntryDecision decide(Ask ask) {
+    FollowerSettings settings = ask.follower().settings();
+    String notSized = settings.sizing().name() + ": not sized";
+    Optional<Instrument> found = instruments.find(ask.update().instrument());
+    if (found.isEmpty()) {
+      return new EntryDecision.Skip("instrument " + ask.update().instrument()
+          + " is not in the instrument catalogue", notSized);
     }
+    Instrument instrument = found.get();
+    LocalTime now = LocalTime.ofInstant(clock.instant(), IST);
+    if (settings.filters().firstSkip(new EntryContext(instrument, ask.update().product(), now,
+        settings.enabled(), ask.copyingEnabled())) instanceof FilterDecision.Skip skip) {
+      return new EntryDecision.Skip(skip.reason(), notSized);
+    }
+    Sizing sizing = size(ask.update(), ask.follower(), instrument, ask.leaderShare());
+    if (sizing.decision() instanceof SizingDecision.Skip skip) {
+      return ask.alreadyPlaced().isZero() ? new EntryDecision.Skip(skip.reason(), sizing.text())
+          : new EntryDecision.UpToDate();
+    }
+    Quantity target = ((SizingDecision.Place) sizing.decision()).quantity();
+    if (target.compareTo(ask.alreadyPlaced()) <= 0) return new EntryDecision.UpToDate();
+    Quantity more = target.minus(ask.alreadyPlaced());
+    RiskDecision risk = risk(ask.update(), ask.follower(), instrument, ask.terms(), more, sizing);
+    if (risk instanceof RiskDecision.Reject reject) return new EntryDecision.Skip(reject.reason(), sizing.text());
+    if (risk instanceof RiskDecision.RejectAndPause pause) {
+      return new EntryDecision.Pause(pause.reason(), sizing.text());
+    }
+    return new EntryDecision.Send(instrument, more, target, sizing.text());
+  }
+
+  /**
+   * The follower's quantity for a resting entry whose leader order now has {@code leaderShare}: sized as
+   * the entry was; zero when sizing now skips. An increase beyond {@code current} must pass the risk rules,
+   * else {@code current} is kept.
+   */
+  Quantity resize(LeaderOrderUpdate update, Follower follower, Instrument instrument, Quantity leaderShare,
+      Quantity current, OrderTerms terms) {
+    Sizing sizing = size(update, follower, instrument, leaderShare);
+    if (!(sizing.decision() instanceof SizingDecision.Place place)) return Quantity.ZERO;
+    if (place.quantity().compareTo(current) <= 0) return place.quantity();
+    boolean allowed = risk(update, follower, instrument, terms, place.quantity(), sizing)
+        instanceof RiskDecision.Allow;
+    return allowed ? place.quantity() : current;
+  }
+
+  private Sizing size(LeaderOrderUpdate update, Follower follower, Instrument instrument, Quantity leaderShare) {
     Capital leaderCapital = capital.capitalOf(leader);
     Capital followerCapital = capital.capitalOf(follower.broker());
-    Price premium = premium(update);
-    SizingDecision sized = Sizer.size(follower.settings().sizing(), new SizingInput(update.quantity(),
-        instrument.get().lotSize(), leaderCapital.amount(), followerCapital.amount(), premium));
+    SizingDecision decision = Sizer.size(follower.settings().sizing(), new SizingInput(leaderShare,
+        instrument.lotSize(), leaderCapital.amount(), followerCapital.amount(), premium(update)));
     // Which capital figures sized the copy is recorded with it: they differ in how much they drift.
     String sources = " [leader " + leaderCapital.source() + ", follower " + followerCapital.source() + "]";
-    if (sized instanceof SizingDecision.Skip skip) {
-      return new EntryDecision.Skip(skip.reason(), strategy + ": " + skip.reason() + sources);
-    }
-    SizingDecision.Place place = (SizingDecision.Place) sized;
-    String sizing = strategy + ": " + place.basis() + sources;
-    RiskDecision risk = RiskRules.firstRejection(follower.settings().riskRules(),
-        new RiskCheck(place.quantity(), premium, followerCapital.amount(), instrument.get()));
-    if (risk instanceof RiskDecision.Reject reject) return new EntryDecision.Skip(reject.reason(), sizing);
-    return new EntryDecision.Send(new OrderRequest(follower.settings().account(), id, update.side(),
-        update.instrument(), update.product(), update.orderType(), update.validity(), place.quantity(),
-        update.price(), update.triggerPrice()), sizing);
+    String basis = decision instanceof SizingDecision.Place place ? place.basis()
+        : ((SizingDecision.Skip) decision).reason();
+    return new Sizing(decision, follower.settings().sizing().name() + ": " + basis + sources, followerCapital);
+  }
+
+  private RiskDecision risk(LeaderOrderUpdate update, Follower follower, Instrument instrument, OrderTerms terms,
+      Quantity quantity, Sizing sizing) {
+    AccountId account = follower.settings().account();
+    CorrelationId probe = CorrelationId.derive(update.orderId(), account, MARGIN_PROBE);
+    return RiskRules.firstRejection(follower.settings().riskRules(), new RiskCheck(quantity, premium(update),
+        sizing.followerCapital().amount(), instrument, update.product(), new Once<>(follower.broker()::positions),
+        new Once<>(() -> follower.broker().margin(terms.request(account, probe, quantity)))));
   }
 
   /** The order's limit price, else its average traded price, else its trigger; zero when none is known. */
@@ -61,4 +123,7 @@ final class EntryPlanner {
         .or(update::triggerPrice)
         .orElse(Price.ZERO);
   }
+
+  /** A sizing decision with its "strategy: basis [capital sources]" text. */
+  private record Sizing(SizingDecision decision, String text, Capital followerCapital) {}
 }

@@ -1,7 +1,6 @@
 package io.copytrade.domain.replication;
 
 import io.copytrade.ports.broker.AuthenticationException;
-import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.BrokerException;
 import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.broker.OutcomeUnknownException;
@@ -10,20 +9,20 @@ import io.copytrade.ports.broker.RateLimitException;
 import io.copytrade.ports.broker.RequestRefusedException;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.OrderId;
-import io.copytrade.ports.model.OrderRequest;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * What became of one place call, as the copy state it leads to.
+ * What became of one order write (a place or a modify), as the copy state it leads to.
  *
  * @param outcome the audit log's words for it
  */
 record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> reason, String outcome) {
 
-  /** Calls place once. Never retries: a retry is a decision for whoever resolves the copy's state. */
-  static Placement attempt(BrokerAccount broker, OrderRequest request) {
+  /** Makes the call once. Never retries: a retry is a decision for whoever resolves the copy's state. */
+  static Placement attempt(Supplier<PlacementResult> write) {
     try {
-      PlacementResult result = broker.place(request);
+      PlacementResult result = write.get();
       if (result instanceof PlacementResult.Accepted accepted) {
         return new Placement(CopyState.PLACED, Optional.of(accepted.orderId()), Optional.empty(),
             "accepted " + accepted.orderId() + " " + accepted.status());

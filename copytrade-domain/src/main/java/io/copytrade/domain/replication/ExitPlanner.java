@@ -1,0 +1,50 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.LotSize;
+import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.ProductType;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import java.util.List;
+
+/**
+ * Sizes a follower's exit from its own position, never from the entry ratio: entries were floored to lots,
+ * so the ratio no longer holds. An exit takes the same fraction of the follower's position as the leader's
+ * order takes of the leader's, floored to lots; when the leader goes flat the follower closes all it holds.
+ * It never sells more than is held, so it never flips the follower.
+ */
+final class ExitPlanner {
+  private ExitPlanner() {}
+
+  /** How much the follower closes; a zero quantity carries the reason in its sizing text. */
+  record Exit(Quantity quantity, String sizing) {}
+
+  static Exit plan(LeaderShape leader, Side side, InstrumentKey instrument, ProductType product,
+      List<Position> followerPositions, LotSize lot) {
+    int net = LeaderShape.netOf(followerPositions, instrument, product);
+    boolean holdsOtherSide = side == Side.SELL ? net > 0 : net < 0;
+    if (!holdsOtherSide) {
+      return new Exit(Quantity.ZERO, "exit: follower holds no " + (side == Side.SELL ? "long" : "short")
+          + " position in " + instrument + " " + product + " to close (net " + net + ")");
+    }
+    Quantity held = Quantity.of(Math.abs(net));
+    int leaderHeld = Math.abs(leader.positionBefore());
+    if (leader.goesFlat()) {
+      return new Exit(held, "exit: leader closes all its " + leaderHeld + ", follower closes all its " + held);
+    }
+    Quantity share = scaled(held, leader.closes(), Quantity.of(leaderHeld), lot);
+    String working = "exit: " + held + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
+    return new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
+  }
+
+  /**
+   * {@code whole} x {@code part}/{@code of}, floored to lots; {@code whole} itself when the part is all of
+   * it, so a position that is not whole lots still closes completely.
+   */
+  static Quantity scaled(Quantity whole, Quantity part, Quantity of, LotSize lot) {
+    if (part.compareTo(of) >= 0) return whole;
+    long units = (long) whole.units() * part.units() / of.units();
+    return Quantity.of((int) (units - units % lot.units()));
+  }
+}
