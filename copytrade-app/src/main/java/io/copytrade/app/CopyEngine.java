@@ -46,6 +46,7 @@ public final class CopyEngine implements AutoCloseable {
   private final SqliteStore store;
   private final InstantSource clock;
   private final List<AutoCloseable> owned;
+  private final CrashPoints crash;
   private final List<CopyListener> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "copytrade-events");
@@ -69,6 +70,12 @@ public final class CopyEngine implements AutoCloseable {
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
   public CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
       SqliteStore store, InstantSource clock, List<AutoCloseable> owned) {
+    this(config, broker, stream, master, store, clock, owned, CrashPoints.NONE);
+  }
+
+  CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
+      SqliteStore store, InstantSource clock, List<AutoCloseable> owned, CrashPoints crash) {
+    this.crash = crash;
     this.config = config;
     this.broker = broker;
     this.stream = stream;
@@ -87,11 +94,11 @@ public final class CopyEngine implements AutoCloseable {
   public CopyEngine start() {
     BrokerAccount leader = checkedAccount("leader", config.leader());
     List<Follower> followers = config.followers().stream()
-        .map(f -> new Follower(f.settings(), checkedAccount("follower", f.credentials())))
+        .map(f -> new Follower(f.settings(), crash.account(checkedAccount("follower", f.credentials()))))
         .toList();
     refreshInstruments();
     scheduleInstrumentRefresh();
-    replicate = new ReplicateLeaderOrder(store, store, leader,
+    replicate = new ReplicateLeaderOrder(crash.store(store), store, leader,
         followers, new CapitalBook(clock, CAPITAL_MAX_AGE), clock);
     catchUp = new LeaderCatchUp(leader, clock);
     subscription = stream.subscribe(config.leader(), new Listener());

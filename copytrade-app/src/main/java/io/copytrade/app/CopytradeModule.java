@@ -16,9 +16,15 @@ import java.util.List;
 /** Wires the engine from plain constructors; nothing outside this package knows Guice. */
 public final class CopytradeModule extends AbstractModule {
   private final EngineConfig config;
+  private final CrashPoints crash;
 
   public CopytradeModule(EngineConfig config) {
+    this(config, CrashPoints.NONE);
+  }
+
+  CopytradeModule(EngineConfig config, CrashPoints crash) {
     this.config = config;
+    this.crash = crash;
   }
 
   @Provides
@@ -55,6 +61,6 @@ public final class CopytradeModule extends AbstractModule {
   CopyEngine engine(DhanBroker broker, DhanOrderStream stream, SqliteStore store, InstantSource clock) {
     return new CopyEngine(config, new ResilientBroker(broker, ResilienceSettings.standard()), stream,
         new DhanInstrumentMaster(config.endpoints().instrumentMaster()), store, clock,
-        List.of(stream, broker, store));
+        List.of(stream, broker, store), crash);
   }
 }

@@ -46,14 +46,16 @@ public final class Main {
 
   private static int runEngine(Map<String, String> env, PrintStream err) {
     EngineConfig config;
+    CrashPoints crash;
     try {
       config = EnvConfig.from(env);
+      crash = CrashPoints.from(env, err);
     } catch (ConfigException e) {
       err.println("configuration error: " + e.getMessage());
       return USAGE;
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (CopyEngine engine = Guice.createInjector(new CopytradeModule(config))
+    try (CopyEngine engine = Guice.createInjector(new CopytradeModule(config, crash))
         .getInstance(CopyEngine.class)) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         engine.close();

@@ -10,14 +10,10 @@ import io.copytrade.testkit.FakeAccount;
 import io.copytrade.testkit.FakeDhan;
 import io.copytrade.testkit.FakeOrder;
 import io.copytrade.testkit.FakeOrderSpec;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +32,7 @@ class RunCommandTest {
       FakeAccount leader = dhan.account("1000000001").funds(Money.ofRupees("1000000"));
       FakeAccount follower = dhan.account("1000000002").funds(Money.ofRupees("500000"));
       Path log = dir.resolve("engine.log");
-      Process engine = start(Map.of(
+      EngineProcess engine = EngineProcess.start(Map.of(
           "LEADER_CLIENT_ID", "1000000001", "LEADER_ACCESS_TOKEN", leader.token(),
           "FOLLOWER_CLIENT_ID", "1000000002", "FOLLOWER_ACCESS_TOKEN", follower.token(),
           "DHAN_API_BASE_URL", dhan.restBase().toString(),
@@ -51,11 +47,9 @@ class RunCommandTest {
         assertThat(copy.quantity()).isEqualTo(130);
         follower.orders().assertNoMore(Duration.ofMillis(300));
       } finally {
-        engine.destroy(); // SIGTERM
+        assertThat(engine.stop()).isEqualTo(143); // the JVM's status after SIGTERM and its shutdown hooks
       }
-      assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(engine.exitValue()).isEqualTo(143); // the JVM's status after SIGTERM and its shutdown hooks
-      String output = Files.readString(log, StandardCharsets.UTF_8);
+      String output = engine.output();
       assertThat(output).contains("engine_started").contains("engine_stopped");
       assertThat(output).doesNotContain(leader.token()).doesNotContain(follower.token());
     }
@@ -67,29 +61,17 @@ class RunCommandTest {
       String forged = "eyJhbGciOiJIUzUxMiJ9.eyJmb3JnZWQiOnRydWV9.forged";
       dhan.account("1000000002");
       Path log = dir.resolve("engine.log");
-      Process engine = start(Map.of(
+      EngineProcess engine = EngineProcess.start(Map.of(
           "LEADER_CLIENT_ID", "1000000001", "LEADER_ACCESS_TOKEN", forged,
           "FOLLOWER_CLIENT_ID", "1000000002", "FOLLOWER_ACCESS_TOKEN", forged,
           "DHAN_API_BASE_URL", dhan.restBase().toString(),
           "DHAN_ORDER_WS_URL", dhan.orderUpdateSocket().toString(),
           "COPYTRADE_DB", dir.resolve("copy.db").toString()), log);
 
-      assertThat(engine.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(engine.exitValue()).isEqualTo(1);
-      String output = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(engine.exitStatus()).isEqualTo(1);
+      String output = engine.output();
       assertThat(output).contains("cannot start: the leader account 1000000001 could not be used")
           .doesNotContain(forged);
     }
-  }
-
-  private static Process start(Map<String, String> env, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(env);
-    return builder.start();
   }
 }
