@@ -58,9 +58,7 @@ public sealed interface EntryFilter {
 
     @Override
     public FilterDecision check(EntryContext entry) {
-      ExchangeSegment segment = entry.instrument().key().segment();
-      return allowed.contains(segment) ? new Allow()
-          : new Skip("segment " + segment + " is not among " + sorted(allowed));
+      return among("segment", entry.instrument().key().segment(), allowed);
     }
   }
 
@@ -77,9 +75,7 @@ public sealed interface EntryFilter {
 
     @Override
     public FilterDecision check(EntryContext entry) {
-      InstrumentType type = entry.instrument().type();
-      return allowed.contains(type) ? new Allow()
-          : new Skip("instrument type " + type + " is not among " + sorted(allowed));
+      return among("instrument type", entry.instrument().type(), allowed);
     }
   }
 
@@ -126,8 +122,7 @@ public sealed interface EntryFilter {
 
     @Override
     public FilterDecision check(EntryContext entry) {
-      return allowed.contains(entry.product()) ? new Allow()
-          : new Skip("product " + entry.product() + " is not among " + sorted(allowed));
+      return among("product", entry.product(), allowed);
     }
   }
 
@@ -155,6 +150,12 @@ public sealed interface EntryFilter {
           : !t.isBefore(from) || t.isBefore(to);
       return inside ? new Allow() : new Skip("time " + t + " IST is outside the copy window " + from + "-" + to);
     }
+  }
+
+  /** Allows {@code value} when it is among {@code allowed}; the skip names what was refused. */
+  private static FilterDecision among(String what, Object value, Set<?> allowed) {
+    return allowed.contains(value) ? new Allow()
+        : new Skip(what + " " + value + " is not among " + sorted(allowed));
   }
 
   /** Sorted for a stable message. */

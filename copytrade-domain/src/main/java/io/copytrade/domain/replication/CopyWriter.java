@@ -3,6 +3,7 @@ package io.copytrade.domain.replication;
 import io.copytrade.domain.order.CopyStateMachine;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
@@ -32,7 +33,7 @@ final class CopyWriter {
       Quantity quantity, String sizing, CopyState state, Optional<String> reason) {
     Instant now = clock.instant();
     return new CopyMapping(
-        io.copytrade.ports.model.CorrelationId.derive(update.orderId(), follower.settings().account(), step.name()),
+        CorrelationId.derive(update.orderId(), follower.settings().account(), step.name()),
         update.orderId(), follower.settings().account(), step.name(), update.instrument(), update.side(),
         leaderShare, quantity, sizing, state, Optional.empty(), reason, now, now);
   }

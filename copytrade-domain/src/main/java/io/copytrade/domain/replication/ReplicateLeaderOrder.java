@@ -1,153 +1,118 @@
 package io.copytrade.domain.replication;
 
-import io.copytrade.domain.order.CopyStateMachine;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
-import io.copytrade.ports.model.CopyState;
-import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
-import io.copytrade.ports.model.OrderId;
-import io.copytrade.ports.model.OrderStatus;
-import io.copytrade.ports.model.Quantity;
-import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * Use case: one leader order event -> follower copies. Thread-safe enough to be called from one stream
- * thread.
+ * Use case: one leader order event -&gt; every follower's copies brought to what the leader's order now is.
+ * Call it for the events of one leader order one at a time, in arrival order.
  *
- * <p>A new leader order is copied once, when first seen in a live state; a market order may first be seen
- * already TRADED. Each copy is stored as an intent before the broker is called, so a frame seen twice or a
- * restart finds it by correlation id and never places again. This version copies entries only; modifies,
- * cancels, fills and exits are further steps with their own correlation ids.
+ * <p>The first live event of a leader order places each follower's copy: an exit sized from the follower's
+ * own position when the order reduces the leader's, an entry sized by capital otherwise (or both, when the
+ * leader goes through flat). Later events modify, cancel or top up those copies ({@link CopyMode}). Every
+ * order write is stored as an intent under a deterministic correlation id before the broker is called, so
+ * a frame seen twice or a restart finds it and never writes again; an event older than one already seen
+ * changes nothing.
+ *
+ * <p>Followers are handled independently on the given executor (by default in the caller's thread): one
+ * follower's failure or slowness never stops another's copy, and all results are collected.
  */
 public final class ReplicateLeaderOrder {
-  static final String ENTRY = "entry";
-  private static final Set<OrderStatus> LIVE =
-      EnumSet.of(OrderStatus.TRANSIT, OrderStatus.PENDING, OrderStatus.PART_TRADED, OrderStatus.TRADED);
+  /** Set to "false" in the store's config to pause new entries for every follower; exits still flow. */
+  public static final String COPY_ENABLED = "copy_enabled";
 
   private final CopyStore store;
+  private final AccountQueries leader;
   private final List<Follower> followers;
   private final InstantSource clock;
-  private final EntryPlanner planner;
+  private final Executor fanOut;
+  private final FollowerRun.Services services;
+  private final EventOrder eventOrder = new EventOrder();
 
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock) {
+    this(store, instruments, leader, followers, capital, clock, Runnable::run);
+  }
+
+  /** {@code fanOut} runs each follower's part of an event; give it a thread per follower or more. */
+  public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
+      List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut) {
     this.store = Objects.requireNonNull(store, "store");
+    this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = List.copyOf(followers);
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.planner = new EntryPlanner(Objects.requireNonNull(instruments, "instruments"),
-        Objects.requireNonNull(leader, "leader"), Objects.requireNonNull(capital, "capital"));
+    this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+    this.services = new FollowerRun.Services(store, new CopyWriter(store, clock),
+        new EntryPlanner(Objects.requireNonNull(instruments, "instruments"), leader,
+            Objects.requireNonNull(capital, "capital"), clock),
+        instruments);
   }
 
   /**
-   * Handles one event; returns the copies of this leader order (new or already existing), one per follower.
+   * Handles one event; returns every copy of this leader order, per follower.
    *
-   * @throws ReplicationIncompleteException after every follower was tried, when the store failed for some
+   * @throws ReplicationIncompleteException after every follower was tried, when something failed for some
+   *     outside a recorded copy
    */
   public List<CopyMapping> handle(LeaderOrderUpdate update) {
+    ReplicationResult result = replicate(update);
+    if (result.failures().isEmpty()) return result.copies();
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
+    result.failures().forEach(f -> failures.put(f.follower().value(), f.error()));
+    throw new ReplicationIncompleteException(update.orderId(), result.copies(), failures);
+  }
+
+  /**
+   * Handles one event and says everything it left to the caller: writes to retry later, followers to
+   * pause, and followers it failed for.
+   */
+  public ReplicationResult replicate(LeaderOrderUpdate update) {
     // A duplicate frame is still walked, not dropped: after a crash part-way through the followers it is
-    // the only chance to reach the rest, and followers already recorded are found and left alone.
+    // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
-    if (!LIVE.contains(update.status())) return entryCopiesOf(update.orderId());
-    List<CopyMapping> copies = new ArrayList<>();
-    Map<String, RuntimeException> unrecorded = new LinkedHashMap<>();
-    for (Follower follower : followers) {
-      try {
-        copies.add(copyTo(follower, update));
-      } catch (RuntimeException storeFailed) {
-        unrecorded.put(follower.settings().account().value(), storeFailed);
-      }
-    }
-    if (!unrecorded.isEmpty()) throw new ReplicationIncompleteException(update.orderId(), copies, unrecorded);
-    return copies;
+    if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(leader::positions),
+        !store.config(COPY_ENABLED).map(value -> value.trim().equalsIgnoreCase("false")).orElse(false));
+    List<CompletableFuture<ReplicationResult>> runs = followers.stream()
+        .map(follower -> start(follower, update, facts)).toList();
+    ReplicationResult all = ReplicationResult.of(List.of());
+    for (int i = 0; i < runs.size(); i++) all = all.plus(joined(runs.get(i), followers.get(i)));
+    return all;
   }
 
-  /** Throws only when the store fails; every other failure is recorded on the copy. */
-  private CopyMapping copyTo(Follower follower, LeaderOrderUpdate update) {
-    CorrelationId id = CorrelationId.derive(update.orderId(), follower.settings().account(), ENTRY);
-    Optional<CopyMapping> known = store.find(id);
-    if (known.isPresent()) return known.get();
-    EntryDecision decision;
+  private CompletableFuture<ReplicationResult> start(Follower follower, LeaderOrderUpdate update,
+      FollowerRun.EventFacts facts) {
     try {
-      decision = planner.decide(update, follower, id);
-    } catch (RuntimeException beforeSending) {
-      // Funds, catalogue or an inconsistent event failed before anything was sent: this follower's copy
-      // fails where it stands, without holding up the others.
-      String notSized = follower.settings().sizing().name() + ": not sized";
-      return recordUnsent(newCopy(update, follower, id, Quantity.ZERO, notSized, CopyState.FAILED,
-          Optional.of(Placement.describe(beforeSending))), "copy_failed", update);
+      return CompletableFuture.supplyAsync(() -> new FollowerRun(services, follower, update, facts).run(), fanOut);
+    } catch (RuntimeException notStarted) {
+      return CompletableFuture.failedFuture(notStarted);
     }
-    if (decision instanceof EntryDecision.Skip skip) {
-      return recordUnsent(newCopy(update, follower, id, Quantity.ZERO, skip.sizing(), CopyState.SKIPPED,
-          Optional.of(skip.reason())), "copy_skipped", update);
+  }
+
+  private static ReplicationResult joined(CompletableFuture<ReplicationResult> run, Follower follower) {
+    try {
+      return run.join();
+    } catch (CompletionException failed) {
+      Throwable cause = failed.getCause();
+      if (cause instanceof Error error) throw error;
+      return ReplicationResult.failed(follower.settings().account(), (RuntimeException) cause);
     }
-    return send(follower, update, (EntryDecision.Send) decision);
   }
 
-  /** Records a copy that will send nothing (SKIPPED, or FAILED before sending), unless one exists already. */
-  private CopyMapping recordUnsent(CopyMapping copy, String action, LeaderOrderUpdate update) {
-    if (!store.recordIntent(copy)) return store.find(copy.correlationId()).orElse(copy);
-    store.audit(auditEntry(action, copy, update, copy.reason(), Optional.empty()));
-    return copy;
-  }
-
-  private CopyMapping send(Follower follower, LeaderOrderUpdate update, EntryDecision.Send decision) {
-    CopyMapping intent = newCopy(update, follower, decision.request().correlationId(),
-        decision.request().quantity(), decision.sizing(), CopyState.INTENDED, Optional.empty());
-    // The intent is committed before the broker is called: a crash in between leaves an INTENDED copy to
-    // resolve by correlation id, never an order the store does not know of.
-    if (!store.recordIntent(intent)) return store.find(intent.correlationId()).orElse(intent);
-    store.audit(auditEntry("place_order", intent, update, Optional.empty(), Optional.empty()));
-    Instant start = clock.instant();
-    Placement placement = Placement.attempt(follower.broker(), decision.request());
-    Instant end = clock.instant();
-    CopyMapping outcome = CopyStateMachine.move(intent, placement.state(), placement.orderId(),
-        placement.reason(), end);
-    store.update(outcome);
-    store.audit(auditEntry("place_order", outcome, update, Optional.of(placement.outcome()),
-        Optional.of(Duration.between(start, end).toMillis())));
-    return outcome;
-  }
-
-  private List<CopyMapping> entryCopiesOf(OrderId leaderOrder) {
-    return store.copiesOf(leaderOrder).stream().filter(copy -> copy.step().equals(ENTRY)).toList();
-  }
-
-  /** A new entry copy; SKIPPED and FAILED copies carry quantity zero, as nothing of them is placed. */
-  private CopyMapping newCopy(LeaderOrderUpdate update, Follower follower, CorrelationId id, Quantity quantity,
-      String sizing, CopyState state, Optional<String> reason) {
-    Instant now = clock.instant();
-    return new CopyMapping(id, update.orderId(), follower.settings().account(), ENTRY, update.instrument(),
-        update.side(), update.quantity(), quantity, sizing, state, Optional.empty(), reason, now, now);
-  }
-
-  private AuditEntry auditEntry(String action, CopyMapping copy, LeaderOrderUpdate update,
-      Optional<String> outcome, Optional<Long> durationMillis) {
-    AuditJson detail = new AuditJson()
-        .text("follower", copy.follower().value())
-        .text("leaderOrderId", copy.leaderOrderId().value())
-        .text("instrument", copy.instrument().toString())
-        .text("side", copy.side().name())
-        .text("orderType", update.orderType().name())
-        .number("leaderQuantity", copy.leaderQuantity().units())
-        .number("followerQuantity", copy.followerQuantity().units())
-        .number("priceRupees", update.price().rupees());
-    update.triggerPrice().ifPresent(trigger -> detail.number("triggerRupees", trigger.rupees()));
-    return new AuditEntry(clock.instant(), action, Optional.of(copy.follower()),
-        Optional.of(copy.leaderOrderId()), Optional.of(copy.correlationId()), detail.toString(), outcome,
-        durationMillis);
+  private List<CopyMapping> copiesOf(LeaderOrderUpdate update) {
+    return store.copiesOf(update.orderId()).stream()
+        .filter(copy -> followers.stream().anyMatch(f -> f.settings().account().equals(copy.follower())))
+        .toList();
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Some followers' copies of a leader order could not be read or recorded in the store (each cause is
- * suppressed here); the other followers were handled and their copies are in {@link #copies()}. A copy whose
+ * Some followers' copies of a leader order could not be read or recorded in the store, or a broker read
+ * they needed failed before anything was recorded (each cause is suppressed here); the other followers were handled and their copies are in {@link #copies()}. A copy whose
  * order was sent but whose outcome was not recorded stays INTENDED in the store and must be resolved by its
  * correlation id.
  */

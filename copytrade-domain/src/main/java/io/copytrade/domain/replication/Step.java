@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * What one copy does for a leader order; its name is part of the copy's correlation id, so the same step
- * always derives the same id. Names: a base ("entry", "exit", "fill-&lt;target units&gt;",
- * "fill-skip-&lt;leader filled&gt;"), then "-&lt;k&gt;" for the k-th slice (the first slice has none), then
+ * always derives the same id. Names: a base ("entry", "exit", "fill-&lt;target units&gt;", or
+ * "fill-unsent-&lt;leader filled&gt;" for a fill copy skipped or failed before sending), then "-&lt;k&gt;" for
+ * the k-th slice (the first slice has none), then
  * "/r&lt;g&gt;" for the g-th replacement of that slice's order, then "/m&lt;n&gt;" for the n-th modification of
  * that order.
  *
@@ -19,7 +20,7 @@ record Step(String base, int slice, int replacement, int modification) {
   static final String ENTRY = "entry";
   static final String EXIT = "exit";
   private static final Pattern NAME =
-      Pattern.compile("(entry|exit|fill-\\d+|fill-skip-\\d+)(?:-(\\d+))?(?:/r(\\d+))?(?:/m(\\d+))?");
+      Pattern.compile("(entry|exit|fill-\\d+|fill-unsent-\\d+)(?:-(\\d+))?(?:/r(\\d+))?(?:/m(\\d+))?");
 
   static Step of(String base) {
     return new Step(base, 1, 0, 0);
@@ -29,8 +30,8 @@ record Step(String base, int slice, int replacement, int modification) {
     return of("fill-" + targetUnits);
   }
 
-  static Step fillSkipped(int leaderFilledUnits) {
-    return of("fill-skip-" + leaderFilledUnits);
+  static Step fillUnsent(int leaderFilledUnits) {
+    return of("fill-unsent-" + leaderFilledUnits);
   }
 
   /** Empty for a step this code did not name. */

@@ -1,6 +1,16 @@
 /**
- * Replication use cases: a leader order event in, one copy per follower out, each decided, recorded and
- * only then sent, so a repeated event or a restart never places twice.
+ * Replication use cases: a leader order event in, each follower's copies brought to what the leader's
+ * order now is, every write decided, recorded and only then sent, so a repeated event or a restart never
+ * writes twice.
+ *
+ * <p>A leader order that reduces the leader's position is an exit: the follower closes the same fraction
+ * of its own position, never more than it holds. Anything else (or what is beyond flat) is an entry, sized
+ * by capital and floored to lots, passed through the follower's filters and risk rules. In
+ * {@link io.copytrade.domain.replication.CopyMode#ORDERS} mode resting copies follow the leader's modifies
+ * and cancels; in {@link io.copytrade.domain.replication.CopyMode#FILLS} mode only filled quantity is
+ * copied. Orders above the freeze quantity go as slices. What the domain cannot finish now (a cancel
+ * refused in TRANSIT) or cannot do itself (pausing a follower) comes back in a
+ * {@link io.copytrade.domain.replication.ReplicationResult}.
  *
  * <p>Units: quantities are contracts, capital and prices exact paise; audit details show prices in rupees.
  * Time comes only from the {@link java.time.InstantSource} passed in. No nulls cross a port.

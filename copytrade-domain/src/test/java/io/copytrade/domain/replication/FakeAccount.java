@@ -6,6 +6,7 @@ import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.Margin;
 import io.copytrade.ports.model.ModifyRequest;
 import io.copytrade.ports.model.Money;
@@ -13,19 +14,26 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderRequest;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Profile;
+import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Trade;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A broker account that records every order it is sent and answers with scripted results; unscripted
- * places are accepted in TRANSIT with ids "&lt;account&gt;-1", "-2"...
+ * A broker account that keeps an order book of what it is sent and answers with scripted results.
+ * Unscripted places are accepted in TRANSIT with ids "&lt;account&gt;-1", "-2"...; modifies change the book;
+ * cancels are accepted. {@link #writes} lists every place, modify and cancel as text, in order.
  */
 final class FakeAccount implements BrokerAccount {
   /** A scripted answer to one place call: a result, or a thrown exception. */
@@ -34,10 +42,18 @@ final class FakeAccount implements BrokerAccount {
   }
 
   final List<OrderRequest> placed = new ArrayList<>();
+  final List<String> writes = new ArrayList<>();
   private final AccountId id;
   private final Deque<Answer> answers = new ArrayDeque<>();
+  private final Deque<Supplier<PlacementResult>> cancelAnswers = new ArrayDeque<>();
+  private final Map<OrderId, BrokerOrder> book = new LinkedHashMap<>();
+  private final List<Position> positions = new ArrayList<>();
   private Supplier<Funds> funds;
+  private Function<OrderRequest, Margin> margin = request -> {
+    throw new UnsupportedOperationException("margin not scripted");
+  };
   private Consumer<OrderRequest> onPlace = request -> {};
+  private Optional<RuntimeException> positionsFailure = Optional.empty();
   int fundsCalls;
 
   FakeAccount(String id, String sodLimitRupees) {
@@ -56,10 +72,50 @@ final class FakeAccount implements BrokerAccount {
     return this;
   }
 
+  FakeAccount nextCancel(Supplier<PlacementResult> answer) {
+    cancelAnswers.add(answer);
+    return this;
+  }
+
+  FakeAccount margin(Function<OrderRequest, Margin> answer) {
+    this.margin = answer;
+    return this;
+  }
+
+  /** Every positions read throws {@code failure}. */
+  synchronized FakeAccount failPositions(RuntimeException failure) {
+    positionsFailure = Optional.of(failure);
+    return this;
+  }
+
   /** Runs when place is called, before it answers: to look at the store, or move the clock. */
   FakeAccount onPlace(Consumer<OrderRequest> hook) {
     this.onPlace = hook;
     return this;
+  }
+
+  /** Holds {@code net} contracts (signed), instead of what it held, with this day profit (rupees). */
+  synchronized FakeAccount holds(InstrumentKey instrument, int net, String profitRupees) {
+    positions.removeIf(p -> p.instrument().equals(instrument));
+    positions.add(new Position(id, instrument, ProductType.INTRADAY, net, Price.ZERO, Price.ZERO,
+        Money.ofRupees(profitRupees), Money.ZERO));
+    return this;
+  }
+
+  synchronized FakeAccount holds(InstrumentKey instrument, int net) {
+    return holds(instrument, net, "0");
+  }
+
+  /** The exchange moved one of this account's orders. */
+  synchronized void exchange(OrderId orderId, OrderStatus status, int filled) {
+    BrokerOrder o = book.get(orderId);
+    book.put(orderId, new BrokerOrder(o.account(), o.orderId(), o.correlationId(), status, o.side(),
+        o.instrument(), o.product(), o.orderType(), o.validity(), o.quantity(), Quantity.of(filled), o.price(),
+        o.triggerPrice(), o.averageTradedPrice(), o.rejectReason()));
+  }
+
+  synchronized Optional<BrokerOrder> inBook(OrderId orderId) {
+    return Optional.ofNullable(book.get(orderId));
   }
 
   @Override
@@ -68,29 +124,51 @@ final class FakeAccount implements BrokerAccount {
   }
 
   @Override
-  public PlacementResult place(OrderRequest request) {
+  public synchronized PlacementResult place(OrderRequest request) {
     placed.add(request);
+    writes.add("place " + request.side() + " " + request.quantity() + " " + request.orderType() + " "
+        + request.price().toRupeesText());
     onPlace.accept(request);
     Answer answer = answers.isEmpty()
         ? r -> new PlacementResult.Accepted(OrderId.of(id + "-" + placed.size()), OrderStatus.TRANSIT)
         : answers.poll();
-    return answer.answer(request);
+    PlacementResult result = answer.answer(request);
+    if (result instanceof PlacementResult.Accepted accepted) {
+      book.put(accepted.orderId(), new BrokerOrder(id, accepted.orderId(), Optional.of(request.correlationId()),
+          accepted.status(), request.side(), request.instrument(), request.product(), request.orderType(),
+          request.validity(), request.quantity(), Quantity.ZERO, request.price(), request.triggerPrice(),
+          Optional.empty(), Optional.empty()));
+    }
+    return result;
   }
 
   @Override
-  public Funds funds() {
+  public synchronized Funds funds() {
     fundsCalls++;
     return funds.get();
   }
 
   @Override
-  public PlacementResult modify(ModifyRequest request) {
-    throw new UnsupportedOperationException("not used by entry replication");
+  public synchronized PlacementResult modify(ModifyRequest request) {
+    writes.add("modify " + request.orderId() + " " + request.totalQuantity() + " " + request.orderType() + " "
+        + request.price().toRupeesText());
+    BrokerOrder o = book.get(request.orderId());
+    book.put(o.orderId(), new BrokerOrder(o.account(), o.orderId(), o.correlationId(), o.status(), o.side(),
+        o.instrument(), o.product(), request.orderType(), request.validity(), request.totalQuantity(),
+        o.filledQuantity(), request.price(), request.triggerPrice(), o.averageTradedPrice(), o.rejectReason()));
+    return new PlacementResult.Accepted(o.orderId(), o.status());
   }
 
   @Override
-  public PlacementResult cancel(OrderId orderId) {
-    throw new UnsupportedOperationException("not used by entry replication");
+  public synchronized PlacementResult cancel(OrderId orderId) {
+    writes.add("cancel " + orderId);
+    PlacementResult result = cancelAnswers.isEmpty()
+        ? new PlacementResult.Accepted(orderId, OrderStatus.CANCELLED)
+        : cancelAnswers.poll().get();
+    if (result instanceof PlacementResult.Accepted) {
+      exchange(orderId, OrderStatus.CANCELLED, book.get(orderId).filledQuantity().units());
+    }
+    return result;
   }
 
   @Override
@@ -100,31 +178,32 @@ final class FakeAccount implements BrokerAccount {
 
   @Override
   public List<BrokerOrder> orderBook() {
-    throw new UnsupportedOperationException("not used by entry replication");
+    throw new UnsupportedOperationException("replication reads single orders");
   }
 
   @Override
-  public Optional<BrokerOrder> order(OrderId orderId) {
-    throw new UnsupportedOperationException("not used by entry replication");
+  public synchronized Optional<BrokerOrder> order(OrderId orderId) {
+    return Optional.ofNullable(book.get(orderId));
   }
 
   @Override
   public List<Trade> trades() {
-    throw new UnsupportedOperationException("not used by entry replication");
+    throw new UnsupportedOperationException("not used by replication");
   }
 
   @Override
-  public List<Position> positions() {
-    throw new UnsupportedOperationException("not used by entry replication");
+  public synchronized List<Position> positions() {
+    if (positionsFailure.isPresent()) throw positionsFailure.get();
+    return List.copyOf(positions);
   }
 
   @Override
   public Profile profile() {
-    throw new UnsupportedOperationException("not used by entry replication");
+    throw new UnsupportedOperationException("not used by replication");
   }
 
   @Override
   public Margin margin(OrderRequest request) {
-    throw new UnsupportedOperationException("not used by entry replication");
+    return margin.apply(request);
   }
 }

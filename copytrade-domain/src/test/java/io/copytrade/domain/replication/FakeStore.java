@@ -13,6 +13,7 @@ import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ final class FakeStore implements CopyStore {
   final Map<CorrelationId, CopyMapping> copies = new LinkedHashMap<>();
   final List<LeaderOrderUpdate> leaderEvents = new ArrayList<>();
   final List<AuditEntry> audits = new ArrayList<>();
+  private final Map<String, String> config = new HashMap<>();
   private final Set<AccountId> failingFollowers = new HashSet<>();
 
   void failWritesFor(AccountId follower) {
@@ -92,13 +94,13 @@ final class FakeStore implements CopyStore {
   }
 
   @Override
-  public Optional<String> config(String key) {
-    throw new UnsupportedOperationException("not used by replication");
+  public synchronized Optional<String> config(String key) {
+    return Optional.ofNullable(config.get(key));
   }
 
   @Override
-  public void setConfig(String key, String value, Instant at) {
-    throw new UnsupportedOperationException("not used by replication");
+  public synchronized void setConfig(String key, String value, Instant at) {
+    config.put(key, value);
   }
 
   private void failIfTold(AccountId follower) {

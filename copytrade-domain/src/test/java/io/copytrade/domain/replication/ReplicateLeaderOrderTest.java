@@ -300,11 +300,15 @@ class ReplicateLeaderOrderTest {
   }
 
   @Test
-  void aCancelAfterTheCopyReturnsTheExistingCopies() {
+  void aCancelAfterTheCopyCancelsEachCopyAndReturnsThem() {
     ReplicateLeaderOrder replicate = replicateProportionallyTo(quarter, half);
     List<CopyMapping> placed = replicate.handle(buyEightLots().update());
 
-    assertThat(replicate.handle(buyEightLots().status(OrderStatus.CANCELLED).update())).isEqualTo(placed);
+    List<CopyMapping> after = replicate.handle(buyEightLots().status(OrderStatus.CANCELLED).update());
+
+    assertThat(after).extracting(CopyMapping::correlationId)
+        .containsExactlyElementsOf(placed.stream().map(CopyMapping::correlationId).toList());
+    assertThat(after).extracting(CopyMapping::state).containsOnly(CopyState.CANCELLED);
     assertThat(quarter.placed).hasSize(1);
   }
 
@@ -350,6 +354,7 @@ class ReplicateLeaderOrderTest {
   @Test
   void aMarketOrderFirstSeenTradedIsCopiedAndPricedByItsAverage() {
     Follower riskBased = follower(quarter, new RiskBased(BigDecimal.TEN));
+    leader.holds(LeaderOrder.NIFTY_CE_KEY, 520); // the positions already show the order's fill
 
     replicateTo(riskBased).handle(buyEightLots().market().tradedAt("112.50").update());
 

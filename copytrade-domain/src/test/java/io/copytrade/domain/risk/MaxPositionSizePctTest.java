@@ -12,6 +12,7 @@ import io.copytrade.ports.model.InstrumentType;
 import io.copytrade.ports.model.LotSize;
 import io.copytrade.ports.model.Money;
 import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,7 +29,14 @@ class MaxPositionSizePctTest {
   private static final Money CAPITAL = Money.ofRupees("100000");
 
   private static RiskCheck order(int quantity, String premium) {
-    return new RiskCheck(Quantity.of(quantity), Price.ofRupees(premium), CAPITAL, NIFTY_CE);
+    return check(quantity, premium, CAPITAL);
+  }
+
+  static RiskCheck check(int quantity, String premium, Money capital) {
+    return new RiskCheck(Quantity.of(quantity), Price.ofRupees(premium), capital, NIFTY_CE, ProductType.INTRADAY,
+        List::of, () -> {
+          throw new UnsupportedOperationException("no margin");
+        });
   }
 
   @Test
@@ -56,8 +64,7 @@ class MaxPositionSizePctTest {
 
   @Test
   void rejectsEverythingWhenCapitalIsZero() {
-    RiskCheck check = new RiskCheck(Quantity.of(65), Price.ofRupees("1"), Money.ZERO, NIFTY_CE);
-    assertThat(TEN_PCT.check(check)).isInstanceOf(Reject.class);
+    assertThat(TEN_PCT.check(check(65, "1", Money.ZERO))).isInstanceOf(Reject.class);
   }
 
   @ParameterizedTest

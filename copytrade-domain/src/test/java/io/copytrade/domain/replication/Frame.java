@@ -1,0 +1,90 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.InstrumentType;
+import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
+import io.copytrade.ports.model.OrderType;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import io.copytrade.ports.model.Validity;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A leader order frame, changed one fact at a time: a NIFTY call LIMIT at 112.50, PENDING, order "L-1".
+ * Mutable, so a test moves one order through its life: {@code frame.price("113").update()}.
+ */
+final class Frame {
+  private final Side side;
+  private int quantity;
+  private OrderStatus status = OrderStatus.PENDING;
+  private OrderType type = OrderType.LIMIT;
+  private int filled;
+  private Price price = Price.ofRupees("112.50");
+  private InstrumentKey instrument = LeaderOrder.NIFTY_CE_KEY;
+  private Instant at = Instant.parse("2026-01-05T03:45:59Z");
+
+  private Frame(Side side, int quantity) {
+    this.side = side;
+    this.quantity = quantity;
+  }
+
+  static Frame buy(int quantity) {
+    return new Frame(Side.BUY, quantity);
+  }
+
+  static Frame sell(int quantity) {
+    return new Frame(Side.SELL, quantity);
+  }
+
+  Frame status(OrderStatus next) {
+    status = next;
+    return this;
+  }
+
+  Frame quantity(int next) {
+    quantity = next;
+    return this;
+  }
+
+  /** Cumulative filled quantity: PART_TRADED below the quantity, TRADED at it. */
+  Frame filled(int next) {
+    filled = next;
+    status = next == quantity ? OrderStatus.TRADED : OrderStatus.PART_TRADED;
+    return this;
+  }
+
+  Frame price(String rupees) {
+    price = Price.ofRupees(rupees);
+    return this;
+  }
+
+  Frame market() {
+    type = OrderType.MARKET;
+    price = Price.ZERO;
+    return this;
+  }
+
+  Frame instrument(InstrumentKey next) {
+    instrument = next;
+    return this;
+  }
+
+  /** Dhan stamped the change this many seconds later than the last one. */
+  Frame later(long seconds) {
+    at = at.plusSeconds(seconds);
+    return this;
+  }
+
+  LeaderOrderUpdate update() {
+    return new LeaderOrderUpdate(AccountId.of("LEADER"), OrderId.of("L-1"), status, side, instrument,
+        ProductType.INTRADAY, type, Validity.DAY, Quantity.of(quantity), Quantity.of(filled), price,
+        Optional.empty(), Optional.empty(), Optional.of(InstrumentType.OPTIDX), Optional.empty(),
+        Optional.empty(), at);
+  }
+}

@@ -1,0 +1,140 @@
+package io.copytrade.domain.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.copytrade.domain.replication.ReplicationResult.RetryLater;
+import io.copytrade.domain.sizing.SizingStrategy.CapitalProportional;
+import io.copytrade.ports.broker.PlacementResult;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
+import io.copytrade.ports.store.CopyMapping;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Copy mode ORDERS: resting copies follow the leader's modifies and cancels. */
+class OrdersModeTest {
+  private final Desk desk = new Desk();
+  private final ReplicateLeaderOrder replicate = desk.replicateTo(desk.three(UnaryOperator.identity()));
+  private final Frame order = Frame.buy(520);
+
+  private void placedAt112() {
+    replicate.handle(order.update());
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5");
+  }
+
+  @Test
+  void aModifiedLeaderOrderModifiesEachCopyToItsOwnSizeOnceEvenWhenTheFrameRepeats() {
+    placedAt112();
+
+    replicate.handle(order.quantity(780).price("113").later(1).update());
+    replicate.handle(order.update());
+
+    // 780 contracts: 0.25 -> 195, 0.5 -> 390; risk-based sizes by capital and premium, so only the price moves.
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 195 LIMIT 113");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "modify HALF-1 390 LIMIT 113");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "modify RISKY-1 195 LIMIT 113");
+    assertThat(desk.copy(desk.quarter, "entry/m1").state()).isEqualTo(CopyState.PLACED);
+  }
+
+  @Test
+  void aCancelledLeaderOrderCancelsEveryOpenCopy() {
+    placedAt112();
+
+    List<CopyMapping> copies = replicate.handle(order.status(OrderStatus.CANCELLED).update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+    assertThat(copies).extracting(CopyMapping::state).containsOnly(CopyState.CANCELLED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = OrderStatus.class, names = {"REJECTED", "EXPIRED"})
+  void aLeaderOrderRejectedOrExpiredAfterPlacementCancelsTheCopies(OrderStatus status) {
+    placedAt112();
+
+    replicate.handle(order.status(status).update());
+
+    assertThat(desk.quarter.writes).endsWith("cancel QUARTER-1").hasSize(2);
+    assertThat(desk.half.writes).endsWith("cancel HALF-1").hasSize(2);
+    assertThat(desk.risky.writes).endsWith("cancel RISKY-1").hasSize(2);
+  }
+
+  @Test
+  void aCancelRefusedInTransitIsReturnedToRetryAndDoneWhenRetried() {
+    placedAt112();
+    desk.half.nextCancel(() -> new PlacementResult.Rejected("DH-906", "Order is in Transit state"));
+
+    ReplicationResult first = replicate.replicate(order.status(OrderStatus.CANCELLED).update());
+    assertThat(first.retryLater()).extracting(r -> r.copy().follower(), RetryLater::reason)
+        .containsExactly(tuple(desk.half.id(), "DH-906: Order is in Transit state"));
+    assertThat(desk.copy(desk.half, "entry").state()).isEqualTo(CopyState.PLACED);
+
+    ReplicationResult retried = replicate.replicate(first.retryLater().get(0).update());
+
+    assertThat(retried.retryLater()).isEmpty();
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1", "cancel HALF-1");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+    assertThat(desk.copy(desk.half, "entry").state()).isEqualTo(CopyState.CANCELLED);
+  }
+
+  @Test
+  void aLeaderOrderFilledWhileTheCopiesRestLeavesThemAlone() {
+    placedAt112();
+
+    replicate.handle(order.filled(260).update());
+    replicate.handle(order.filled(520).update());
+
+    assertThat(desk.quarter.writes).hasSize(1);
+    assertThat(desk.half.writes).hasSize(1);
+    assertThat(desk.risky.writes).hasSize(1);
+  }
+
+  @Test
+  void aQuantityCutBelowWhatTheCopyFilledCancelsTheRest() {
+    placedAt112();
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
+
+    replicate.handle(order.quantity(260).later(1).update());
+
+    // QUARTER: 0.25 x 260 = 65, all of it filled already: cancel. HALF: 130 of its 260.
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "modify HALF-1 130 LIMIT 112.5");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5");
+  }
+
+  @Test
+  void anOlderFrameArrivingLateChangesNothing() {
+    placedAt112();
+    replicate.handle(order.price("113").later(1).update());
+
+    replicate.handle(order.price("112.50").later(-1).update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 130 LIMIT 113");
+  }
+
+  @Test
+  void pastTwentyFiveModificationsTheCopyIsCancelledAndReplaced() {
+    ReplicateLeaderOrder alone = desk.replicateTo(List.of(Desk.follower(desk.quarter, new CapitalProportional())));
+    alone.handle(order.update());
+    for (int i = 1; i <= 25; i++) alone.handle(order.price("112." + (50 + i)).later(1).update());
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
+
+    alone.handle(order.price("113").later(1).update());
+    alone.handle(order.update());
+
+    List<String> writes = desk.quarter.writes;
+    assertThat(writes).hasSize(28);
+    assertThat(writes.subList(1, 26)).allMatch(w -> w.startsWith("modify QUARTER-1 130 LIMIT 112."));
+    assertThat(writes.subList(26, 28)).containsExactly("cancel QUARTER-1", "place BUY 65 LIMIT 113");
+    assertThat(desk.copy(desk.quarter, "entry/r1").followerOrderId()).contains(OrderId.of("QUARTER-2"));
+  }
+}
