@@ -2,7 +2,6 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
-import io.copytrade.domain.replication.ReplicateLeaderOrder;
 import io.copytrade.ports.broker.Broker;
 import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.BrokerException;
@@ -11,7 +10,6 @@ import io.copytrade.ports.broker.LeaderOrderListener;
 import io.copytrade.ports.broker.LeaderOrderStream;
 import io.copytrade.ports.instrument.InstrumentMaster;
 import io.copytrade.ports.model.LeaderOrderUpdate;
-import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +35,6 @@ public final class CopyEngine implements AutoCloseable {
   /** Funds move slowly; sizing on a 30 s old figure keeps REST calls off the hot path. */
   private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
-  private static final String LAST_EVENT_KEY = "last_leader_event_ts";
 
   private final EngineConfig config;
   private final Broker broker;
@@ -56,14 +53,19 @@ public final class CopyEngine implements AutoCloseable {
   /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
   private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
-  private final ScheduledExecutorService daily = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "copytrade-daily");
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "copytrade-timers");
     t.setDaemon(true);
     return t;
   });
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean connectedBefore = new AtomicBoolean();
-  private ReplicateLeaderOrder replicate;
+  private final ExecutorService fanOut = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "copytrade-follower");
+    t.setDaemon(true);
+    return t;
+  });
+  private LeaderEvents leaderEvents;
   private LeaderCatchUp catchUp;
   private LeaderOrderStream.Subscription subscription;
 
@@ -98,8 +100,8 @@ public final class CopyEngine implements AutoCloseable {
         .toList();
     refreshInstruments();
     scheduleInstrumentRefresh();
-    replicate = new ReplicateLeaderOrder(crash.store(store), store, leader,
-        followers, new CapitalBook(clock, CAPITAL_MAX_AGE), clock);
+    leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers,
+        new CapitalBook(clock, CAPITAL_MAX_AGE), clock, fanOut, events, timers, listeners);
     catchUp = new LeaderCatchUp(leader, clock);
     subscription = stream.subscribe(config.leader(), new Listener());
     log.atInfo().addKeyValue("leader", config.leader().account())
@@ -114,7 +116,7 @@ public final class CopyEngine implements AutoCloseable {
 
   private void scheduleInstrumentRefresh() {
     Duration wait = INSTRUMENT_REFRESH.untilNext(clock.instant());
-    daily.schedule(() -> {
+    timers.schedule(() -> {
       try {
         refreshInstruments();
       } catch (RuntimeException e) {
@@ -138,35 +140,12 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
-  private void handle(LeaderOrderUpdate update) {
-    Instant started = clock.instant();
-    try {
-      List<CopyMapping> copies = replicate.handle(update);
-      store.setConfig(LAST_EVENT_KEY, Long.toString(started.toEpochMilli()), started);
-      // Copies this event did not change were logged when they did; repeat them only at DEBUG.
-      copies.forEach(copy -> (copy.updatedAt().isBefore(started) ? log.atDebug() : log.atInfo())
-          .addKeyValue("leader_order", copy.leaderOrderId())
-          .addKeyValue("follower", copy.follower())
-          .addKeyValue("state", copy.state())
-          .addKeyValue("leader_qty", copy.leaderQuantity())
-          .addKeyValue("follower_qty", copy.followerQuantity())
-          .addKeyValue("follower_order", copy.followerOrderId().map(Object::toString).orElse("-"))
-          .addKeyValue("reason", copy.reason().orElse("-"))
-          .log("copy"));
-      listeners.forEach(l -> l.onCopies(update, copies));
-    } catch (RuntimeException e) {
-      // One bad event must not stop the engine; the event is kept in the store for catch-up.
-      log.atError().addKeyValue("leader_order", update.orderId()).setCause(e)
-          .log("leader_event_failed");
-    }
-  }
-
   /**
    * Whether this database saw leader events earlier today (IST): then the engine was interrupted, and the
    * day's finished leader orders may be ones it missed rather than history from before it started.
    */
   private boolean ranToday() {
-    return store.config(LAST_EVENT_KEY).map(Long::parseLong).map(Instant::ofEpochMilli)
+    return store.config(LeaderEvents.LAST_EVENT_KEY).map(Long::parseLong).map(Instant::ofEpochMilli)
         .map(last -> last.atZone(DailyAt.IST).toLocalDate()
             .equals(clock.instant().atZone(DailyAt.IST).toLocalDate()))
         .orElse(false);
@@ -176,7 +155,7 @@ public final class CopyEngine implements AutoCloseable {
     try {
       List<LeaderOrderUpdate> missed = catchUp.events(openOrdersOnly);
       log.atInfo().addKeyValue("orders", missed.size()).log("leader_catch_up");
-      missed.forEach(this::handle);
+      missed.forEach(leaderEvents::handle);
     } catch (RuntimeException e) {
       // The next reconnect catches up again; live events keep flowing meanwhile.
       log.atError().setCause(e).log("leader_catch_up_failed");
@@ -188,12 +167,13 @@ public final class CopyEngine implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     if (subscription != null) subscription.close();
-    daily.shutdownNow();
+    timers.shutdownNow();
     events.shutdown();
     try {
       if (!events.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn("engine_drain_timeout");
       }
+      fanOut.shutdown();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -211,7 +191,7 @@ public final class CopyEngine implements AutoCloseable {
   private final class Listener implements LeaderOrderListener {
     @Override
     public void onOrderUpdate(LeaderOrderUpdate update) {
-      events.execute(() -> handle(update));
+      events.execute(() -> leaderEvents.handle(update));
     }
 
     /** Queued behind live events already received, so the book is read after them, in order. */

@@ -28,8 +28,20 @@ public final class EnvConfig {
 
   private EnvConfig(Map<String, String> env) {
     this.env = env;
-    this.settings = new SettingsReader(key -> Optional.ofNullable(env.get(key.toUpperCase(Locale.ROOT))),
-        key -> key.toUpperCase(Locale.ROOT));
+    this.settings = new SettingsReader(key -> Optional.ofNullable(env.get(variable(key))), EnvConfig::variable);
+  }
+
+  /**
+   * The environment variable for a setting: the architecture's names as they are (COPY_RATIO,
+   * MAX_POSITION_SIZE_PCT, LEADER_..., DHAN_...); the other per-follower settings get a FOLLOWER_ prefix
+   * (FOLLOWER_COPY_MODE, FOLLOWER_MAX_DAILY_LOSS), so that generic words do not clash with other programs.
+   */
+  static String variable(String key) {
+    String name = key.toUpperCase(Locale.ROOT);
+    boolean own = name.startsWith("LEADER_") || name.startsWith("FOLLOWER_") || name.startsWith("DHAN_")
+        || name.startsWith("COPYTRADE_") || name.equals("COPY_SIZING") || name.equals("COPY_RATIO")
+        || name.equals("MAX_POSITION_SIZE_PCT");
+    return own ? name : "FOLLOWER_" + name;
   }
 
   public static EngineConfig from(Map<String, String> env) {

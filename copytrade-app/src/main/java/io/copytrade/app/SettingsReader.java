@@ -54,6 +54,45 @@ final class SettingsReader {
     });
   }
 
+  /** A whole number of at least 1. */
+  Optional<Integer> count(String key) {
+    return optional(key).map(text -> {
+      try {
+        int n = Integer.parseInt(text);
+        if (n >= 1) return n;
+      } catch (NumberFormatException e) {
+        // reported below, with the value
+      }
+      throw new ConfigException(name(key) + " must be a whole number >= 1, was '" + text + "'");
+    });
+  }
+
+  /** A comma-separated list of names of {@code type}, compared without case. */
+  <E extends Enum<E>> Optional<java.util.Set<E>> names(String key, Class<E> type) {
+    return list(key).map(items -> {
+      java.util.Set<E> values = java.util.EnumSet.noneOf(type);
+      for (String item : items) {
+        try {
+          values.add(Enum.valueOf(type, item.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(name(key) + ": '" + item + "' is not one of "
+              + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+      }
+      return values;
+    });
+  }
+
+  /** A comma-separated list; an empty list is an error (leave the key out for the default). */
+  Optional<java.util.List<String>> list(String key) {
+    return optional(key).map(text -> {
+      java.util.List<String> items = java.util.Arrays.stream(text.split(",")).map(String::trim)
+          .filter(item -> !item.isEmpty()).toList();
+      if (items.isEmpty()) throw new ConfigException(name(key) + " lists nothing");
+      return items;
+    });
+  }
+
   Optional<Boolean> flag(String key) {
     return optional(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
       case "true", "yes", "on" -> true;
