@@ -132,8 +132,9 @@ CREATE TABLE copy_mappings (
     sizing              TEXT    NOT NULL,
     state               TEXT    NOT NULL CHECK (state IN ('INTENDED', 'UNKNOWN', 'PLACED', 'PART_FILLED',
                                     'FILLED', 'REJECTED', 'CANCELLED', 'SKIPPED', 'FAILED')),
-    -- No foreign key: the follower order's row may be written after the mapping names it.
-    follower_order_id   TEXT    UNIQUE,
+    -- No foreign key: the follower order's row may be written after the mapping names it. Not unique:
+    -- each modification of a follower order is a copy of its own that names the same order.
+    follower_order_id   TEXT,
     reason              TEXT,
     created_at          INTEGER NOT NULL,
     updated_at          INTEGER NOT NULL,
@@ -143,6 +144,7 @@ CREATE TABLE copy_mappings (
 ) STRICT;
 
 CREATE INDEX idx_copy_mappings_state ON copy_mappings (state, created_at);
+CREATE INDEX idx_copy_mappings_follower_order ON copy_mappings (follower_order_id);
 
 -- What was done or declined, and how it went. Append-only: see the triggers below.
 CREATE TABLE audit_log (

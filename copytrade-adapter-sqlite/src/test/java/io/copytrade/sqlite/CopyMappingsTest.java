@@ -87,6 +87,21 @@ class CopyMappingsTest {
   }
 
   @Test
+  void aModificationIsACopyOfItsOwnNamingTheSameFollowerOrder() {
+    CopyMapping entry = intent("L1", FOLLOWER_A, "entry", at(10));
+    CopyMapping modify = intent("L1", FOLLOWER_A, "entry/m1", at(11));
+    store.recordIntent(entry);
+    store.recordIntent(modify);
+    OrderId followerOrder = OrderId.of("F-1");
+
+    store.update(entry.moveTo(CopyState.PLACED, Optional.of(followerOrder), Optional.empty(), at(12)));
+    store.update(modify.moveTo(CopyState.PLACED, Optional.of(followerOrder), Optional.empty(), at(13)));
+
+    assertThat(store.copiesOf(entry.leaderOrderId())).extracting(CopyMapping::followerOrderId)
+        .containsExactly(Optional.of(followerOrder), Optional.of(followerOrder));
+  }
+
+  @Test
   void anIntentForAnUnrecordedLeaderOrderIsAnError() {
     assertThatThrownBy(() -> store.recordIntent(intent("L-unknown", FOLLOWER_A, "entry", at(10))))
         .isInstanceOf(UnableToExecuteStatementException.class).hasMessageContaining("FOREIGN KEY");
