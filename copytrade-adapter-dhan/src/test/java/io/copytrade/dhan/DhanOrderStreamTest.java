@@ -24,8 +24,6 @@ import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -43,23 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /** The order-update socket against a loopback WebSocket server. */
 class DhanOrderStreamTest {
-  private static final Backoff FAST = new Backoff(Duration.ofMillis(1), BigDecimal.ONE, BigDecimal.ZERO,
-      Duration.ofMillis(5));
   private static final String LOGIN =
       "{\"LoginReq\":{\"MsgCode\":42,\"ClientId\":\"1000000001\",\"Token\":\"" + TOKEN + "\"},\"UserType\":\"SELF\"}";
-
-  /** §5.2, verbatim. */
-  private static final String SAMPLE_ALERT = "{\"Type\":\"order_alert\",\"Data\":{\"Exchange\":\"NSE\",\"Segment\":\"D\","
-      + "\"Source\":\"P\",\"SecurityId\":\"35191\",\"ClientId\":\"1000000001\",\"ExchOrderNo\":\"1100000012345678\","
-      + "\"OrderNo\":\"5125112412345\",\"Product\":\"M\",\"TxnType\":\"B\",\"OrderType\":\"LMT\",\"Validity\":\"DAY\","
-      + "\"DiscQuantity\":0,\"DiscQtyRem\":0,\"RemainingQuantity\":0,\"Quantity\":65,\"TradedQty\":65,\"Price\":112.5,"
-      + "\"TriggerPrice\":0,\"TradedPrice\":112.45,\"AvgTradedPrice\":112.45,\"AlgoOrdNo\":null,\"OffMktFlag\":\"0\","
-      + "\"OrderDateTime\":\"2026-11-24 10:15:02\",\"ExchOrderTime\":\"2026-11-24 10:15:02\","
-      + "\"LastUpdatedTime\":\"2026-11-24 10:15:03\",\"Remarks\":\"\",\"MktType\":\"NL\",\"ReasonDescription\":\"CONFIRMED\","
-      + "\"LegNo\":1,\"Instrument\":\"OPTIDX\",\"Symbol\":\"NIFTY\",\"ProductName\":\"MARGIN\",\"Status\":\"TRADED\","
-      + "\"LotSize\":65,\"StrikePrice\":27650.0,\"ExpiryDate\":\"2026-12-01 14:30:00\",\"OptType\":\"CE\","
-      + "\"DisplayName\":\"NIFTY 01 DEC 27650 CALL\",\"Isin\":\"\",\"Series\":\"\",\"GoodTillDaysDate\":\"2026-11-24\","
-      + "\"RefLtp\":112.4,\"TickSize\":0.05,\"AlgoId\":\"0\",\"Multiplier\":1,\"CorrelationId\":\"cp-7f3a-0001\"}}";
 
   private static final LeaderOrderUpdate SAMPLE_UPDATE = new LeaderOrderUpdate(ACCOUNT, OrderId.of("5125112412345"),
       OrderStatus.TRADED, Side.BUY, NIFTY_CE, ProductType.MARGIN, OrderType.LIMIT, Validity.DAY, Quantity.of(65),
@@ -74,7 +57,7 @@ class DhanOrderStreamTest {
   @BeforeEach
   void start() throws IOException {
     server = Loopback.server();
-    stream = new DhanOrderStream(Loopback.socketUri(server), FAST);
+    stream = new DhanOrderStream(Loopback.socketUri(server), Fixtures.FAST_BACKOFF);
   }
 
   @AfterEach
@@ -102,7 +85,7 @@ class DhanOrderStreamTest {
   void readsTheReferenceSampleAlert() throws Exception {
     WebSocket socket = connected(new ServerSide());
 
-    socket.send(SAMPLE_ALERT);
+    socket.send(Samples.ORDER_ALERT);
 
     assertThat(listener.next(Update.class).update()).isEqualTo(SAMPLE_UPDATE);
   }
@@ -111,9 +94,9 @@ class DhanOrderStreamTest {
   void comparesStatusWithoutCaseAndTakesNumbersAsStrings() throws Exception {
     WebSocket socket = connected(new ServerSide());
 
-    socket.send(SAMPLE_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"Cancelled\"")
+    socket.send(Samples.ORDER_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"Cancelled\"")
         .replace("\"Quantity\":65", "\"Quantity\":\"65\"").replace("\"Price\":112.5", "\"Price\":\"112.5\""));
-    socket.send(SAMPLE_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"PART_TRADED\"")
+    socket.send(Samples.ORDER_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"PART_TRADED\"")
         .replace("\"TradedQty\":65", "\"TradedQty\":20"));
 
     LeaderOrderUpdate cancelled = listener.next(Update.class).update();
@@ -131,8 +114,8 @@ class DhanOrderStreamTest {
 
     socket.send("{\"Type\":\"heartbeat\",\"Data\":[1,2,{\"x\":true}]}");
     socket.send("{not json " + TOKEN);
-    socket.send(SAMPLE_ALERT.replace("\"TxnType\":\"B\"", "\"TxnType\":\"X\""));
-    socket.send(SAMPLE_ALERT);
+    socket.send(Samples.ORDER_ALERT.replace("\"TxnType\":\"B\"", "\"TxnType\":\"X\""));
+    socket.send(Samples.ORDER_ALERT);
 
     String unparsable = listener.next(Malformed.class).problem();
     assertThat(unparsable).contains("{not json").doesNotContain(TOKEN);
@@ -148,7 +131,7 @@ class DhanOrderStreamTest {
   void splitsAFrameHoldingTwoAlerts() throws Exception {
     WebSocket socket = connected(new ServerSide());
 
-    socket.send(SAMPLE_ALERT + SAMPLE_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"EXPIRED\""));
+    socket.send(Samples.ORDER_ALERT + Samples.ORDER_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"EXPIRED\""));
 
     assertThat(listener.next(Update.class).update().status()).isEqualTo(OrderStatus.TRADED);
     assertThat(listener.next(Update.class).update().status()).isEqualTo(OrderStatus.EXPIRED);
@@ -163,7 +146,7 @@ class DhanOrderStreamTest {
     stream.subscribe(CREDENTIALS, listener);
     assertThat(first.nextReceived()).isEqualTo(LOGIN);
     listener.next(Connected.class);
-    first.socket().send(SAMPLE_ALERT);
+    first.socket().send(Samples.ORDER_ALERT);
     listener.next(Update.class);
 
     first.socket().close(1001, "going away");
@@ -171,7 +154,7 @@ class DhanOrderStreamTest {
     assertThat(listener.next(Disconnected.class).reason()).isEqualTo("closed by server: 1001 going away");
     assertThat(second.nextReceived()).isEqualTo(LOGIN);
     listener.next(Connected.class);
-    second.socket().send(SAMPLE_ALERT);
+    second.socket().send(Samples.ORDER_ALERT);
     assertThat(listener.next(Update.class).update()).isEqualTo(SAMPLE_UPDATE);
   }
 

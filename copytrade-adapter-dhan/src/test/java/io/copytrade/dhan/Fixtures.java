@@ -15,7 +15,9 @@ import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Values the reference's samples use, and a token that is easy to spot anywhere it leaks. */
@@ -25,6 +27,9 @@ final class Fixtures {
       "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzUxMiJ9.eyJpc3MiOiJkaGFuIn0.SECRET-token-never-in-messages-7f3a";
   static final Credentials CREDENTIALS = new Credentials(ACCOUNT, TokenSource.fixed(new AccessToken(TOKEN)));
   static final InstrumentKey NIFTY_CE = InstrumentKey.of(ExchangeSegment.NSE_FNO, "35191");
+  /** Reconnects within milliseconds, so a test never waits on a real backoff. */
+  static final Backoff FAST_BACKOFF =
+      new Backoff(Duration.ofMillis(1), BigDecimal.ONE, BigDecimal.ZERO, Duration.ofMillis(5));
 
   private Fixtures() {}
 

@@ -59,6 +59,19 @@ final class Samples {
       + "\"availableBalance\":98440.0,\"variableMargin\":0.0,\"insufficientBalance\":46560.5,\"brokerage\":20.0,"
       + "\"leverage\":\"4.00\"}";
 
+  /** The order-update socket's example frame (§5.2), verbatim. */
+  static final String ORDER_ALERT = "{\"Type\":\"order_alert\",\"Data\":{\"Exchange\":\"NSE\",\"Segment\":\"D\","
+      + "\"Source\":\"P\",\"SecurityId\":\"35191\",\"ClientId\":\"1000000001\",\"ExchOrderNo\":\"1100000012345678\","
+      + "\"OrderNo\":\"5125112412345\",\"Product\":\"M\",\"TxnType\":\"B\",\"OrderType\":\"LMT\",\"Validity\":\"DAY\","
+      + "\"DiscQuantity\":0,\"DiscQtyRem\":0,\"RemainingQuantity\":0,\"Quantity\":65,\"TradedQty\":65,\"Price\":112.5,"
+      + "\"TriggerPrice\":0,\"TradedPrice\":112.45,\"AvgTradedPrice\":112.45,\"AlgoOrdNo\":null,\"OffMktFlag\":\"0\","
+      + "\"OrderDateTime\":\"2026-11-24 10:15:02\",\"ExchOrderTime\":\"2026-11-24 10:15:02\","
+      + "\"LastUpdatedTime\":\"2026-11-24 10:15:03\",\"Remarks\":\"\",\"MktType\":\"NL\",\"ReasonDescription\":\"CONFIRMED\","
+      + "\"LegNo\":1,\"Instrument\":\"OPTIDX\",\"Symbol\":\"NIFTY\",\"ProductName\":\"MARGIN\",\"Status\":\"TRADED\","
+      + "\"LotSize\":65,\"StrikePrice\":27650.0,\"ExpiryDate\":\"2026-12-01 14:30:00\",\"OptType\":\"CE\","
+      + "\"DisplayName\":\"NIFTY 01 DEC 27650 CALL\",\"Isin\":\"\",\"Series\":\"\",\"GoodTillDaysDate\":\"2026-11-24\","
+      + "\"RefLtp\":112.4,\"TickSize\":0.05,\"AlgoId\":\"0\",\"Multiplier\":1,\"CorrelationId\":\"cp-7f3a-0001\"}}";
+
   static String error(String type, String code, String message) {
     return "{\"errorType\":\"" + type + "\",\"errorCode\":\"" + code + "\",\"errorMessage\":\"" + message + "\"}";
   }

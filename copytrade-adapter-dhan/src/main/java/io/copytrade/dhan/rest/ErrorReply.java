@@ -20,7 +20,9 @@ record ErrorReply(int status, Optional<String> code, String message) {
     String body = WireValues.redact(text(response.errorBody()), token);
     ErrorJson json = parse(body, errors);
     Optional<String> code = Optional.ofNullable(json).map(ErrorJson::errorCode).filter(c -> !c.isBlank());
-    String message = json != null && json.errorMessage() != null ? json.errorMessage() : excerpt(body);
+    String message = json != null && json.errorMessage() != null
+        ? WireValues.excerpt(json.errorMessage(), MAX_BODY_EXCERPT)
+        : excerpt(body);
     return new ErrorReply(response.code(), code, message);
   }
 
@@ -74,7 +76,6 @@ record ErrorReply(int status, Optional<String> code, String message) {
   }
 
   private static String excerpt(String body) {
-    if (body.isBlank()) return "(no body)";
-    return body.length() <= MAX_BODY_EXCERPT ? body : body.substring(0, MAX_BODY_EXCERPT) + "...";
+    return body.isBlank() ? "(no body)" : WireValues.excerpt(body, MAX_BODY_EXCERPT);
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrade.dhan.rest;
 
+import static io.copytrade.dhan.wire.WireValues.modelValue;
 import static io.copytrade.dhan.wire.WireValues.required;
 
 import io.copytrade.dhan.wire.DhanCodes;
@@ -18,6 +19,7 @@ import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Profile;
 import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.SecurityId;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Trade;
 import io.copytrade.ports.model.Validity;
@@ -39,24 +41,25 @@ final class ResponseMapper {
 
   PlacementResult accepted(OrderAckJson ack) {
     return new PlacementResult.Accepted(
-        OrderId.of(required("orderId", ack.orderId())), DhanCodes.orderStatus("orderStatus", ack.orderStatus()));
+        modelValue("orderId", ack.orderId(), OrderId::of), DhanCodes.orderStatus("orderStatus", ack.orderStatus()));
   }
 
   List<BrokerOrder> orders(List<OrderJson> orders) {
-    return orders.stream().map(this::order).toList();
+    return WireValues.each("order", orders, this::order);
   }
 
   /** At most one order answers a lookup; more would make "which one is ours" a guess. */
   Optional<BrokerOrder> single(OrderLookupJson lookup) {
     List<OrderJson> orders = lookup.orders();
     if (orders.size() > 1) throw WireValueException.unknown("order count", String.valueOf(orders.size()));
-    return orders.stream().findFirst().map(this::order);
+    return orders(orders).stream().findFirst();
   }
 
-  BrokerOrder order(OrderJson o) {
+  private BrokerOrder order(OrderJson o) {
+    Quantity quantity = modelValue("quantity", o.quantity(), Quantity::of);
     return new BrokerOrder(
         account,
-        OrderId.of(required("orderId", o.orderId())),
+        modelValue("orderId", o.orderId(), OrderId::of),
         WireValues.correlationId(o.correlationId()),
         DhanCodes.orderStatus("orderStatus", o.orderStatus()),
         side(o.transactionType()),
@@ -64,8 +67,8 @@ final class ResponseMapper {
         product(o.productType()),
         orderType(o.orderType()),
         validity(o.validity()),
-        Quantity.of(required("quantity", o.quantity())),
-        Quantity.of(required("filledQty", o.filledQty())),
+        quantity,
+        WireValues.filledQuantity("filledQty", o.filledQty(), "quantity", quantity),
         WireValues.price("price", o.price()),
         WireValues.optionalPrice("triggerPrice", o.triggerPrice()),
         WireValues.optionalAveragePrice("averageTradedPrice", o.averageTradedPrice()),
@@ -73,18 +76,18 @@ final class ResponseMapper {
   }
 
   List<Trade> trades(List<TradeJson> trades) {
-    return trades.stream().map(this::trade).toList();
+    return WireValues.each("trade", trades, this::trade);
   }
 
   private Trade trade(TradeJson t) {
     return new Trade(
         account,
         required("exchangeTradeId", t.exchangeTradeId()),
-        OrderId.of(required("orderId", t.orderId())),
+        modelValue("orderId", t.orderId(), OrderId::of),
         side(t.transactionType()),
         instrument(t.exchangeSegment(), t.securityId()),
         product(t.productType()),
-        Quantity.of(required("tradedQuantity", t.tradedQuantity())),
+        modelValue("tradedQuantity", t.tradedQuantity(), Quantity::of),
         WireValues.price("tradedPrice", t.tradedPrice()),
         WireValues.istTimestamp("exchangeTime", t.exchangeTime())
             .or(() -> WireValues.istTimestamp("createTime", t.createTime()))
@@ -92,7 +95,7 @@ final class ResponseMapper {
   }
 
   List<Position> positions(List<PositionJson> positions) {
-    return positions.stream().map(this::position).toList();
+    return WireValues.each("position", positions, this::position);
   }
 
   private Position position(PositionJson p) {
@@ -118,7 +121,7 @@ final class ResponseMapper {
   /** The profile names whose token this is, so its client id is taken from the answer, not assumed. */
   static Profile profile(ProfileJson p) {
     return new Profile(
-        AccountId.of(required("dhanClientId", p.dhanClientId())),
+        modelValue("dhanClientId", p.dhanClientId(), AccountId::of),
         required("tokenValidity", p.tokenValidity()),
         p.activeSegment() == null ? "" : p.activeSegment());
   }
@@ -131,7 +134,7 @@ final class ResponseMapper {
   }
 
   private static InstrumentKey instrument(String segment, String securityId) {
-    return InstrumentKey.of(segment(segment), required("securityId", securityId));
+    return new InstrumentKey(segment(segment), modelValue("securityId", securityId, SecurityId::of));
   }
 
   /** Dhan writes "CONFIRMED" (or nothing) here on orders that were not refused. */

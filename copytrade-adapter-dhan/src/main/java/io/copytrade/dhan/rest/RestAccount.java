@@ -40,6 +40,8 @@ import retrofit2.Response;
  * picked up at once, and it is scrubbed from every message built here.
  */
 final class RestAccount implements BrokerAccount {
+  private static final int MAX_REASON_CHARS = 200;
+
   private final DhanApi api;
   private final JsonAdapter<ErrorJson> errors;
   private final Credentials credentials;
@@ -192,10 +194,15 @@ final class RestAccount implements BrokerAccount {
   }
 
   private static String unreadable(String operation, Exception e, String token) {
-    return operation + ": unreadable response: " + WireValues.redact(e.getMessage(), token);
+    return operation + ": unreadable response: " + reason(e, token);
   }
 
   private static String describe(Exception e, String token) {
-    return e.getClass().getSimpleName() + ": " + WireValues.redact(e.getMessage(), token);
+    return e.getClass().getSimpleName() + ": " + reason(e, token);
+  }
+
+  /** Redacted, then cut short: a parser's message may quote megabytes of the body. */
+  private static String reason(Exception e, String token) {
+    return WireValues.excerpt(WireValues.redact(e.getMessage(), token), MAX_REASON_CHARS);
   }
 }

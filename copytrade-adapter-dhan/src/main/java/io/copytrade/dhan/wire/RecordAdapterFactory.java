@@ -14,12 +14,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * JSON for records, which Moshi's own record adapter supports only when they are public; ours are
  * package-private by rule. Components are named by {@link Json} or by their own name; unknown keys are
- * skipped, absent keys read as null, and null components are left out when writing.
+ * skipped, absent keys read as null, a key given twice with different values is an error, and null
+ * components are left out when writing.
  */
 public final class RecordAdapterFactory implements JsonAdapter.Factory {
   @Override
@@ -69,15 +71,23 @@ public final class RecordAdapterFactory implements JsonAdapter.Factory {
     @Override
     public Object fromJson(JsonReader reader) throws IOException {
       Object[] values = new Object[names.length];
+      boolean[] seen = new boolean[names.length];
       reader.beginObject();
       while (reader.hasNext()) {
         int index = reader.selectName(options);
         if (index < 0) {
           reader.skipName();
           reader.skipValue();
-        } else {
-          values[index] = adapters[index].fromJson(reader);
+          continue;
         }
+        Object value = adapters[index].fromJson(reader);
+        // Which of two different values is meant would be a guess; a repeat of the same value is harmless.
+        if (seen[index] && !Objects.equals(values[index], value)) {
+          throw new JsonDataException("'" + names[index] + "' appears twice with different values at "
+              + reader.getPath());
+        }
+        seen[index] = true;
+        values[index] = value;
       }
       reader.endObject();
       for (int i = 0; i < values.length; i++) {

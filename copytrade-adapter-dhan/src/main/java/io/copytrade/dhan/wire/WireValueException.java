@@ -14,15 +14,20 @@ public final class WireValueException extends RuntimeException {
   }
 
   public static WireValueException unknown(String field, String value) {
-    return new WireValueException(field + " has unexpected value '" + excerpt(value) + "'", null);
+    return new WireValueException(field + " has unexpected value '" + quoted(value) + "'", null);
   }
 
   public static WireValueException unreadable(String field, String value, Throwable cause) {
-    return new WireValueException(field + " cannot be read from '" + excerpt(value) + "'", cause);
+    return new WireValueException(field + " cannot be read from '" + quoted(value) + "'", cause);
+  }
+
+  /** Two wire values that must agree do not, e.g. more filled than ordered. */
+  public static WireValueException inconsistent(String message) {
+    return new WireValueException(message, null);
   }
 
   /** Values are cut short so a message can never carry a whole secret the server echoed. */
-  static String excerpt(String value) {
-    return value.length() <= MAX_VALUE_CHARS ? value : value.substring(0, MAX_VALUE_CHARS) + "...";
+  static String quoted(String value) {
+    return WireValues.excerpt(value, MAX_VALUE_CHARS);
   }
 }

@@ -5,25 +5,39 @@ import static io.copytrade.dhan.wire.WireValues.required;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import io.copytrade.dhan.wire.WireValueException;
 import io.copytrade.dhan.wire.WireValues;
 import io.copytrade.ports.broker.LeaderOrderListener;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads one text frame and tells the listener what it held: order updates, or what could not be read. Other
- * message types are skipped without a word.
+ * Reads one frame and tells the listener what it held: its order updates, in order, then at most one report
+ * of what could not be read, which is also logged once at WARN. Other message types are skipped without a
+ * word. Nothing in a frame can make this throw: the stream must outlive any frame.
  */
 final class FrameReader {
+  /**
+   * The largest frame read: characters of a text frame, bytes of a binary one. An order alert is about
+   * 1.5 KB, so this leaves room for 40 in one frame; anything larger is reported without being parsed. (OkHttp
+   * has buffered the frame by then; what the limit saves is the parse.)
+   */
+  static final int MAX_FRAME_SIZE = 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(FrameReader.class);
   private static final String ORDER_ALERT = "order_alert";
-  private static final int MAX_EXCERPT = 200;
+  private static final int MAX_REASON_CHARS = 200;
+  private static final int MAX_EXCERPT_CHARS = 200;
 
   private final JsonAdapter<OrderAlertJson> alerts;
   private final AccountId account;
@@ -34,13 +48,47 @@ final class FrameReader {
   }
 
   void read(String frame, String token, LeaderOrderListener listener) {
-    for (String object : topLevelObjects(frame)) {
-      try {
-        readObject(object).ifPresent(listener::onOrderUpdate);
-      } catch (IOException | JsonDataException | WireValueException | IllegalArgumentException e) {
-        listener.onMalformedFrame(WireValues.redact(e.getMessage() + "; frame: " + excerpt(object, token), token));
-      }
+    if (frame.length() > MAX_FRAME_SIZE) {
+      report(listener, token, List.of(new Problem(tooLarge("text", frame.length(), "characters"), frame)));
+      return;
     }
+    if (frame.isBlank()) {
+      report(listener, token, List.of(new Problem("empty frame", frame)));
+      return;
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Segment segment : segments(frame)) {
+      if (!segment.object()) {
+        problems.add(new Problem("text outside a JSON object", segment.text()));
+        continue;
+      }
+      Optional<LeaderOrderUpdate> update;
+      try {
+        update = readObject(segment.text());
+      } catch (IOException | RuntimeException unreadable) { // a wire value, a model value, or anything unforeseen
+        problems.add(new Problem(reason(unreadable), segment.text()));
+        continue;
+      }
+      update.ifPresent(listener::onOrderUpdate);
+    }
+    report(listener, token, problems);
+  }
+
+  /** Dhan documents text frames only; JSON that arrives as UTF-8 in a binary frame is read all the same. */
+  void read(ByteString frame, String token, LeaderOrderListener listener) {
+    if (frame.size() > MAX_FRAME_SIZE) {
+      report(listener, token, List.of(new Problem(tooLarge("binary", frame.size(), "bytes"), frame.utf8())));
+      return;
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(frame.asByteBuffer()).toString(); // reports bad bytes
+    } catch (CharacterCodingException e) {
+      report(listener, token, List.of(new Problem("binary frame of " + frame.size() + " bytes is not UTF-8 text",
+          frame.utf8()))); // bad bytes shown as U+FFFD
+      return;
+    }
+    read(text, token, listener);
   }
 
   private Optional<LeaderOrderUpdate> readObject(String json) throws IOException {
@@ -50,16 +98,32 @@ final class FrameReader {
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.nextName()) {
-        case "Type" -> type = reader.nextString();
-        case "Data" -> data = rawJson(reader); // Type may come after Data, so Data is read only once known
+        case "Type" -> type = once("Type", type, reader.nextString());
+        case "Data" -> data = once("Data", data, rawJson(reader)); // Type may come after Data: read once known
         default -> reader.skipValue();
       }
     }
     reader.endObject();
     if (reader.peek() != JsonReader.Token.END_DOCUMENT) throw new JsonDataException("text follows the JSON object");
     if (!ORDER_ALERT.equals(required("Type", type))) return Optional.empty();
-    OrderAlertJson alert = alerts.fromJson(required("Data", data));
-    return Optional.of(OrderAlertMapper.update(account, required("Data", alert)));
+    return Optional.of(OrderAlertMapper.update(account, alert(required("Data", data))));
+  }
+
+  /** Moshi's paths start at {@code Data}, so its messages are prefixed to say where they point. */
+  private OrderAlertJson alert(String data) throws IOException {
+    try {
+      return required("Data", alerts.fromJson(data));
+    } catch (JsonDataException e) {
+      throw new JsonDataException("in Data: " + e.getMessage(), e);
+    }
+  }
+
+  /** A key given twice is fine only with the same value; otherwise which one is meant would be a guess. */
+  private static String once(String key, String previous, String value) {
+    if (previous != null && !previous.equals(value)) {
+      throw new JsonDataException("'" + key + "' appears twice with different values");
+    }
+    return value;
   }
 
   private static String rawJson(JsonReader reader) throws IOException {
@@ -68,12 +132,41 @@ final class FrameReader {
     }
   }
 
+  private static String tooLarge(String kind, int size, String unit) {
+    return kind + " frame of " + size + " " + unit + " is over the limit of " + MAX_FRAME_SIZE + "; not read";
+  }
+
+  private static String reason(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   /**
-   * Splits a frame holding several JSON objects back to back (one third-party client has seen such frames;
-   * unconfirmed). Anything else, malformed text included, is returned whole for the JSON reader to judge.
+   * One report for the whole frame, naming its first problem. The token is redacted before the text is cut,
+   * so no part of it can survive at the cut.
    */
-  private static List<String> topLevelObjects(String frame) {
-    List<String> objects = new ArrayList<>();
+  private void report(LeaderOrderListener listener, String token, List<Problem> problems) {
+    if (problems.isEmpty()) return;
+    Problem first = problems.get(0);
+    String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more unreadable parts)";
+    String problem = WireValues.excerpt(WireValues.redact(first.reason(), token), MAX_REASON_CHARS) + "; frame: "
+        + WireValues.excerpt(WireValues.redact(first.text(), token), MAX_EXCERPT_CHARS) + more;
+    log.warn("order-update frame for {} skipped: {}", account, problem);
+    listener.onMalformedFrame(problem);
+  }
+
+  /** What was wrong with one part of a frame, and that part. */
+  private record Problem(String reason, String text) {}
+
+  /** A run of a frame: one top-level JSON object, or the text between objects. */
+  private record Segment(String text, boolean object) {}
+
+  /**
+   * Splits a frame into its top-level objects and the text around them (one third-party client has seen
+   * two alerts in one frame; unconfirmed). Braces inside strings do not count. An object still open at the
+   * end is kept as it is, for the JSON reader to say where it stops.
+   */
+  private static List<Segment> segments(String frame) {
+    List<Segment> segments = new ArrayList<>();
     int depth = 0;
     int start = 0;
     boolean inString = false;
@@ -88,22 +181,27 @@ final class FrameReader {
         } else if (c == '"') {
           inString = false;
         }
-      } else if (c == '"') {
+      } else if (depth > 0 && c == '"') {
         inString = true;
       } else if (c == '{') {
-        if (depth++ == 0) start = i;
-      } else if (c == '}') {
-        if (--depth < 0) return List.of(frame);
-        if (depth == 0) objects.add(frame.substring(start, i + 1));
-      } else if (depth == 0 && !Character.isWhitespace(c)) {
-        return List.of(frame);
+        if (depth++ == 0) {
+          addBetween(segments, frame.substring(start, i));
+          start = i;
+        }
+      } else if (c == '}' && depth > 0 && --depth == 0) {
+        segments.add(new Segment(frame.substring(start, i + 1), true));
+        start = i + 1;
       }
     }
-    return depth == 0 && !objects.isEmpty() ? objects : List.of(frame);
+    if (depth > 0) {
+      segments.add(new Segment(frame.substring(start), true));
+    } else {
+      addBetween(segments, frame.substring(start));
+    }
+    return segments;
   }
 
-  private static String excerpt(String text, String token) {
-    String clean = WireValues.redact(text, token);
-    return clean.length() <= MAX_EXCERPT ? clean : clean.substring(0, MAX_EXCERPT - 3) + "...";
+  private static void addBetween(List<Segment> segments, String text) {
+    if (!text.isBlank()) segments.add(new Segment(text, false));
   }
 }

@@ -1,5 +1,6 @@
 package io.copytrade.dhan.ws;
 
+import static io.copytrade.dhan.wire.WireValues.modelValue;
 import static io.copytrade.dhan.wire.WireValues.required;
 
 import io.copytrade.dhan.wire.DhanCodes;
@@ -14,6 +15,7 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.SecurityId;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
 import java.time.Instant;
@@ -25,19 +27,20 @@ final class OrderAlertMapper {
 
   /** The socket is the leader's own, so the update belongs to {@code account}. */
   static LeaderOrderUpdate update(AccountId account, OrderAlertJson alert) {
+    Quantity quantity = modelValue("Quantity", alert.quantity(), Quantity::of);
     return new LeaderOrderUpdate(
         account,
-        OrderId.of(required("OrderNo", alert.orderNo())),
+        modelValue("OrderNo", alert.orderNo(), OrderId::of),
         DhanCodes.orderStatus("Status", alert.status()),
         side(alert.txnType()),
-        InstrumentKey.of(
+        new InstrumentKey(
             DhanCodes.segment(required("Exchange", alert.exchange()), required("Segment", alert.segment())),
-            required("SecurityId", alert.securityId())),
+            modelValue("SecurityId", alert.securityId(), SecurityId::of)),
         product(alert.product()),
         orderType(alert.orderType()),
         validity(alert.validity()),
-        Quantity.of(required("Quantity", alert.quantity())),
-        Quantity.of(required("TradedQty", alert.tradedQty())),
+        quantity,
+        WireValues.filledQuantity("TradedQty", alert.tradedQty(), "Quantity", quantity),
         WireValues.price("Price", alert.price()),
         WireValues.optionalPrice("TriggerPrice", alert.triggerPrice()),
         WireValues.optionalAveragePrice("AvgTradedPrice", alert.avgTradedPrice()),
@@ -59,7 +62,7 @@ final class OrderAlertMapper {
   }
 
   private static Optional<LotSize> lotSize(Integer units) {
-    return units == null || units == 0 ? Optional.empty() : Optional.of(LotSize.of(units));
+    return units == null || units == 0 ? Optional.empty() : Optional.of(modelValue("LotSize", units, LotSize::of));
   }
 
   private static Side side(String text) {

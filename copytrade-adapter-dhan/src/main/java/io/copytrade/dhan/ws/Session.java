@@ -144,16 +144,21 @@ final class Session implements LeaderOrderStream.Subscription {
 
     @Override
     public void onMessage(WebSocket webSocket, String text) {
-      deliver(() -> {
-        framed = true;
-        failures = 0;
-        frames.read(text, token, listener);
-      });
+      received(() -> frames.read(text, token, listener));
     }
 
     @Override
     public void onMessage(WebSocket webSocket, ByteString bytes) {
-      deliver(() -> listener.onMalformedFrame("binary frame of " + bytes.size() + " bytes; expected JSON text"));
+      received(() -> frames.read(bytes, token, listener));
+    }
+
+    /** Any frame, even one that cannot be read, shows that the login was accepted and the link is alive. */
+    private void received(Runnable read) {
+      deliver(() -> {
+        framed = true;
+        failures = 0;
+        read.run();
+      });
     }
 
     @Override
