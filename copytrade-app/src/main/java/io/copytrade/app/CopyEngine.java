@@ -2,6 +2,7 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
+import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.Broker;
 import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.BrokerException;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ public final class CopyEngine implements AutoCloseable {
   /** Funds move slowly; sizing on a 30 s old figure keeps REST calls off the hot path. */
   private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TOKEN_CHECK_INTERVAL = Duration.ofSeconds(30);
 
   private final EngineConfig config;
   private final Broker broker;
@@ -60,6 +63,8 @@ public final class CopyEngine implements AutoCloseable {
   });
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean connectedBefore = new AtomicBoolean();
+  private final AtomicReference<Instant> lastTokenCheck = new AtomicReference<>();
+  private BrokerAccount leaderAccount;
   private final ExecutorService fanOut = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "copytrade-follower");
     t.setDaemon(true);
@@ -95,6 +100,7 @@ public final class CopyEngine implements AutoCloseable {
   /** Checks credentials, refreshes instruments and subscribes to the leader's orders. */
   public CopyEngine start() {
     BrokerAccount leader = checkedAccount("leader", config.leader());
+    leaderAccount = leader;
     List<Follower> followers = config.followers().stream()
         .map(f -> new Follower(f.settings(), crash.account(checkedAccount("follower", f.credentials()))))
         .toList();
@@ -125,6 +131,17 @@ public final class CopyEngine implements AutoCloseable {
       }
       scheduleInstrumentRefresh();
     }, wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void checkLeaderToken() {
+    try {
+      leaderAccount.profile();
+    } catch (AuthenticationException e) {
+      log.atError().addKeyValue("account", config.leader().account()).addKeyValue("problem", e.getMessage())
+          .log("leader_token_refused_alert");
+    } catch (BrokerException e) {
+      log.atWarn().addKeyValue("problem", e.getMessage()).log("leader_token_check_failed");
+    }
   }
 
   private BrokerAccount checkedAccount(String role, Credentials credentials) {
@@ -202,9 +219,19 @@ public final class CopyEngine implements AutoCloseable {
       events.execute(() -> catchUp(first && !ranToday()));
     }
 
+    /**
+     * Dhan's socket takes a bad token and then drops the connection without a word, so every drop is
+     * followed by a token check over REST (at most one per half minute), off the socket's thread.
+     */
     @Override
     public void onDisconnected(String reason) {
       log.atWarn().addKeyValue("reason", reason).log("leader_stream_disconnected");
+      Instant now = clock.instant();
+      Instant last = lastTokenCheck.get();
+      if (last == null || Duration.between(last, now).compareTo(TOKEN_CHECK_INTERVAL) >= 0) {
+        lastTokenCheck.set(now);
+        timers.execute(CopyEngine.this::checkLeaderToken);
+      }
     }
 
     @Override

@@ -29,17 +29,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -166,9 +170,46 @@ class EndToEndTest {
     }
   }
 
+  @Test
+  void aRefusedLeaderTokenRaisesAnAlertAndANewOneIsTakenFromItsFileWithoutRestart() throws Exception {
+    Path secrets = Files.createDirectories(dir.resolve("secrets")); // not scanned for tokens, unlike dir
+    Path tokenFile = secrets.resolve("leader.token");
+    Files.writeString(tokenFile, leader.token());
+    Credentials fromFile = new Credentials(leader.id(), TokenFile.open(tokenFile, "LEADER_ACCESS_TOKEN_FILE"));
+    try (CopyEngine engine = engine(fromFile).start()) {
+      leader.awaitOrderSocket(Duration.ofSeconds(5));
+      String renewed = leader.renewToken(); // the engine's token is dead from now on
+      leader.dropOrderSocket();
+      assertThat(awaitLog("leader_token_refused_alert", Duration.ofSeconds(10))).isTrue();
+
+      Path next = secrets.resolve("leader.token.new");
+      Files.writeString(next, renewed);
+      Files.setLastModifiedTime(next, FileTime.from(Instant.now().plusSeconds(5)));
+      Files.move(next, tokenFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      OrderId order = leader.places(FakeOrderSpec.buy(NIFTY_CE).quantity(4 * 65).market());
+
+      FakeOrder copy = follower.orders().awaitNext(Duration.ofSeconds(20));
+      assertThat(copy.correlationId()).isEqualTo(CorrelationId.derive(order, follower.id(), "entry").value());
+    }
+    assertNoTokenAnywhere();
+  }
+
+  private boolean awaitLog(String event, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (logs.list.stream().anyMatch(e -> e.getFormattedMessage().equals(event))) return true;
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    return false;
+  }
+
   private CopyEngine engine() {
+    return engine(credentials(leader));
+  }
+
+  private CopyEngine engine(Credentials leaderCredentials) {
     Credentials followerCredentials = credentials(follower);
-    EngineConfig config = new EngineConfig(credentials(leader), List.of(new FollowerConfig(
+    EngineConfig config = new EngineConfig(leaderCredentials, List.of(new FollowerConfig(
         followerCredentials, new FollowerSettings(follower.id(), new SizingStrategy.CapitalProportional(),
             List.of()))),
         new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()),
@@ -226,7 +267,7 @@ class EndToEndTest {
       tokens.forEach(token -> assertThat(line).doesNotContain(token));
     }
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.toList()) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
         String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
         tokens.forEach(token -> assertThat(bytes).as(file.getFileName().toString()).doesNotContain(token));
       }
