@@ -3,7 +3,6 @@ package io.copytrade.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.copytrade.app.resilience.ResilienceSettings;
 import io.copytrade.app.resilience.ResilientBroker;
 import io.copytrade.dhan.Backoff;
 import io.copytrade.dhan.DhanBroker;
@@ -59,7 +58,7 @@ public final class CopytradeModule extends AbstractModule {
   @Provides
   @Singleton
   CopyEngine engine(DhanBroker broker, DhanOrderStream stream, SqliteStore store, InstantSource clock) {
-    return new CopyEngine(config, new ResilientBroker(broker, ResilienceSettings.standard()), stream,
+    return new CopyEngine(config, new ResilientBroker(broker, config.resilience()), stream,
         new DhanInstrumentMaster(config.endpoints().instrumentMaster()), store, clock,
         List.of(stream, broker, store), crash);
   }
