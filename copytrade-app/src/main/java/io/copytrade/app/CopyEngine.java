@@ -2,6 +2,7 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.TrackFollowerOrders;
 import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.Broker;
 import io.copytrade.ports.broker.BrokerAccount;
@@ -38,6 +39,8 @@ public final class CopyEngine implements AutoCloseable {
   private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TOKEN_CHECK_INTERVAL = Duration.ofSeconds(30);
+  /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
+  private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
 
   private final EngineConfig config;
   private final Broker broker;
@@ -109,6 +112,9 @@ public final class CopyEngine implements AutoCloseable {
     leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers,
         new CapitalBook(clock, CAPITAL_MAX_AGE), clock, fanOut, events, timers, listeners);
     catchUp = new LeaderCatchUp(leader, clock);
+    TrackFollowerOrders tracker = new TrackFollowerOrders(store, followers, clock);
+    timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), 0,
+        FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
     subscription = stream.subscribe(config.leader(), new Listener());
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
@@ -131,6 +137,16 @@ public final class CopyEngine implements AutoCloseable {
       }
       scheduleInstrumentRefresh();
     }, wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void track(TrackFollowerOrders tracker) {
+    try {
+      tracker.refresh().forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
+          .addKeyValue("follower", copy.follower()).addKeyValue("step", copy.step())
+          .addKeyValue("state", copy.state()).log("copy_status"));
+    } catch (RuntimeException e) {
+      log.atWarn().setCause(e).log("follower_tracking_failed");
+    }
   }
 
   private void checkLeaderToken() {

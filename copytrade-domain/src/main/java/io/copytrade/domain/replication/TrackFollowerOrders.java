@@ -1,0 +1,81 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.domain.order.CopyStateMachine;
+import io.copytrade.domain.order.Transition;
+import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
+import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.store.AuditEntry;
+import io.copytrade.ports.store.CopyMapping;
+import io.copytrade.ports.store.CopyStore;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Brings placed copies up to date with their follower orders at the broker (filled, part filled, cancelled,
+ * rejected), from one read of each follower's order book. Modification records keep the state they were
+ * given: they describe a change sent, not the order. One follower's failing broker never stops the others.
+ */
+public final class TrackFollowerOrders {
+  private static final Set<CopyState> TRACKED = EnumSet.of(CopyState.PLACED, CopyState.PART_FILLED);
+
+  private final CopyStore store;
+  private final List<Follower> followers;
+  private final InstantSource clock;
+
+  public TrackFollowerOrders(CopyStore store, List<Follower> followers, InstantSource clock) {
+    this.store = store;
+    this.followers = List.copyOf(followers);
+    this.clock = clock;
+  }
+
+  /** One pass; returns the copies whose state changed. */
+  public List<CopyMapping> refresh() {
+    Map<AccountId, List<CopyMapping>> open = store.inStates(TRACKED).stream()
+        .filter(copy -> copy.followerOrderId().isPresent())
+        .filter(copy -> Step.parse(copy.step()).map(step -> !step.isModification()).orElse(true))
+        .collect(Collectors.groupingBy(CopyMapping::follower));
+    List<CopyMapping> changed = new ArrayList<>();
+    for (Follower follower : followers) {
+      List<CopyMapping> copies = open.getOrDefault(follower.settings().account(), List.of());
+      if (copies.isEmpty()) continue;
+      try {
+        Map<OrderId, BrokerOrder> book = follower.broker().orderBook().stream()
+            .collect(Collectors.toMap(BrokerOrder::orderId, Function.identity(), (a, b) -> b));
+        for (CopyMapping copy : copies) {
+          Optional.ofNullable(book.get(copy.followerOrderId().orElseThrow()))
+              .flatMap(order -> moved(copy, order)).ifPresent(changed::add);
+        }
+      } catch (RuntimeException e) {
+        // The next pass asks again; the copies keep their last known state meanwhile.
+      }
+    }
+    return changed;
+  }
+
+  private Optional<CopyMapping> moved(CopyMapping copy, BrokerOrder order) {
+    CopyState now = CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity());
+    Instant at = clock.instant();
+    store.recordFollowerOrder(order, at);
+    if (now == copy.state() || !(CopyStateMachine.check(copy.state(), now) instanceof Transition.Allowed)) {
+      return Optional.empty();
+    }
+    Optional<String> reason = order.rejectReason().filter(r -> now == CopyState.REJECTED);
+    CopyMapping next = CopyStateMachine.move(copy, now, copy.followerOrderId(), reason.or(copy::reason), at);
+    store.update(next);
+    store.audit(new AuditEntry(at, "copy_status_refreshed", Optional.of(copy.follower()),
+        Optional.of(copy.leaderOrderId()), Optional.of(copy.correlationId()),
+        "{\"from\":\"" + copy.state() + "\",\"to\":\"" + now + "\",\"filled\":" + order.filledQuantity().units()
+            + "}", Optional.of(now.name()), Optional.empty()));
+    return Optional.of(next);
+  }
+}
