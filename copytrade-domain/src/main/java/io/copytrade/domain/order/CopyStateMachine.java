@@ -28,6 +28,12 @@ import java.util.Set;
  * SKIPPED, FAILED, REJECTED, CANCELLED and FILLED are final. PLACED to PLACED is a modify, PART_FILLED to
  * PART_FILLED a further fill. UNKNOWN may resolve to any state the broker can report, or to FAILED once the
  * broker is known not to have the order.
+ *
+ * <p>INTENDED or UNKNOWN may move (back) to INTENDED only when the broker was shown not to have the order:
+ * neither the lookup by correlation id nor the order book showed it for longer than an order stays in
+ * TRANSIT. The intent is then sent again under the same correlation id, newly stamped, so a crash during that
+ * send waits out the window again before anything is decided. An INTENDED copy the broker does show was sent
+ * and its answer lost: it resolves through UNKNOWN.
  */
 public final class CopyStateMachine {
   private static final Map<CopyState, Set<CopyState>> ALLOWED = allowedMoves();
@@ -72,8 +78,8 @@ public final class CopyStateMachine {
   private static Map<CopyState, Set<CopyState>> allowedMoves() {
     Map<CopyState, Set<CopyState>> moves = new EnumMap<>(CopyState.class);
     for (CopyState state : CopyState.values()) moves.put(state, EnumSet.noneOf(CopyState.class));
-    moves.put(INTENDED, EnumSet.of(UNKNOWN, PLACED, REJECTED, FAILED));
-    moves.put(UNKNOWN, EnumSet.of(PLACED, PART_FILLED, FILLED, REJECTED, CANCELLED, FAILED));
+    moves.put(INTENDED, EnumSet.of(INTENDED, UNKNOWN, PLACED, REJECTED, FAILED));
+    moves.put(UNKNOWN, EnumSet.of(INTENDED, PLACED, PART_FILLED, FILLED, REJECTED, CANCELLED, FAILED));
     moves.put(PLACED, EnumSet.of(PLACED, PART_FILLED, FILLED, CANCELLED, REJECTED));
     moves.put(PART_FILLED, EnumSet.of(PART_FILLED, FILLED, CANCELLED));
     return moves;

@@ -41,32 +41,60 @@ final class CopyWriter {
   /** Records a copy that will send nothing (SKIPPED, or FAILED before sending), unless one exists already. */
   CopyMapping recordUnsent(CopyMapping copy, String action, OrderTerms terms) {
     if (!store.recordIntent(copy)) return store.find(copy.correlationId()).orElse(copy);
-    store.audit(entry(action, copy, terms, copy.reason(), Optional.empty()));
+    store.audit(entry(action, copy, Optional.of(terms), copy.reason(), Optional.empty()));
     return copy;
   }
 
   /**
-   * Stores the intent, then makes the write once and records its outcome; {@code action} names it in the
-   * audit log ("place_order", "modify_order").
+   * Stores the intent and returns the write to make once, which records its outcome; nothing when the intent
+   * was stored before (found, never sent again). {@code action} names it in the audit log ("place_order",
+   * "modify_order").
    */
-  CopyMapping send(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
+  Optional<Runnable> intend(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
     // The intent is committed before the broker is called: a crash in between leaves an INTENDED copy to
     // resolve by correlation id, never an order the store does not know of.
-    if (!store.recordIntent(intent)) return store.find(intent.correlationId()).orElse(intent);
-    store.audit(entry(action, intent, terms, Optional.empty(), Optional.empty()));
+    if (!store.recordIntent(intent)) return Optional.empty();
+    return Optional.of(() -> attempt(intent, terms, action, write));
+  }
+
+  /** Stores the intent, then makes the write once (see {@link #intend}). */
+  void send(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
+    intend(intent, terms, action, write).ifPresent(Runnable::run);
+  }
+
+  /**
+   * Sends a stored INTENDED or UNKNOWN copy again under its correlation id, once the broker was shown not to
+   * have it ({@link CopyStateMachine}); the copy is restamped INTENDED first, so a crash during the send
+   * waits out the TRANSIT window again.
+   */
+  CopyMapping resend(CopyMapping absent, String why, OrderTerms terms, Supplier<PlacementResult> write) {
+    CopyMapping intent = CopyStateMachine.move(absent, CopyState.INTENDED, Optional.empty(), Optional.of(why),
+        clock.instant());
+    store.update(intent);
+    return attempt(intent, terms, "resend_order", write);
+  }
+
+  private CopyMapping attempt(CopyMapping intent, OrderTerms terms, String action,
+      Supplier<PlacementResult> write) {
+    store.audit(entry(action, intent, Optional.of(terms), intent.reason(), Optional.empty()));
     Instant start = clock.instant();
     Placement placement = Placement.attempt(write);
     Instant end = clock.instant();
     CopyMapping outcome = CopyStateMachine.move(intent, placement.state(), placement.orderId(),
         placement.reason(), end);
     store.update(outcome);
-    store.audit(entry(action, outcome, terms, Optional.of(placement.outcome()),
+    store.audit(entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),
         Optional.of(Duration.between(start, end).toMillis())));
     return outcome;
   }
 
   /** Records a copy's new state, with the audit line of what moved it. */
   CopyMapping record(CopyMapping moved, String action, OrderTerms terms, String outcome, Duration took) {
+    return record(moved, action, Optional.of(terms), outcome, took);
+  }
+
+  /** As {@link #record(CopyMapping, String, OrderTerms, String, Duration)}, when no order terms are known. */
+  CopyMapping record(CopyMapping moved, String action, Optional<OrderTerms> terms, String outcome, Duration took) {
     store.update(moved);
     store.audit(entry(action, moved, terms, Optional.of(outcome), Optional.of(took.toMillis())));
     return moved;
@@ -74,25 +102,25 @@ final class CopyWriter {
 
   /** Audits a write that changed no copy (a refused cancel), with what the broker said. */
   void audit(String action, CopyMapping copy, OrderTerms terms, String outcome, Duration took) {
-    store.audit(entry(action, copy, terms, Optional.of(outcome), Optional.of(took.toMillis())));
+    store.audit(entry(action, copy, Optional.of(terms), Optional.of(outcome), Optional.of(took.toMillis())));
   }
 
   Instant now() {
     return clock.instant();
   }
 
-  private AuditEntry entry(String action, CopyMapping copy, OrderTerms terms, Optional<String> outcome,
+  private AuditEntry entry(String action, CopyMapping copy, Optional<OrderTerms> terms, Optional<String> outcome,
       Optional<Long> durationMillis) {
     AuditJson detail = new AuditJson()
         .text("follower", copy.follower().value())
         .text("leaderOrderId", copy.leaderOrderId().value())
         .text("instrument", copy.instrument().toString())
-        .text("side", copy.side().name())
-        .text("orderType", terms.type().name())
-        .number("leaderQuantity", copy.leaderQuantity().units())
-        .number("followerQuantity", copy.followerQuantity().units())
-        .number("priceRupees", terms.price().rupees());
-    terms.trigger().ifPresent(trigger -> detail.number("triggerRupees", trigger.rupees()));
+        .text("side", copy.side().name());
+    terms.ifPresent(known -> detail.text("orderType", known.type().name()));
+    detail.number("leaderQuantity", copy.leaderQuantity().units())
+        .number("followerQuantity", copy.followerQuantity().units());
+    terms.ifPresent(known -> detail.number("priceRupees", known.price().rupees()));
+    terms.flatMap(OrderTerms::trigger).ifPresent(trigger -> detail.number("triggerRupees", trigger.rupees()));
     if (!copy.step().equals(Step.ENTRY)) detail.text("step", copy.step());
     return new AuditEntry(clock.instant(), action, Optional.of(copy.follower()),
         Optional.of(copy.leaderOrderId()), Optional.of(copy.correlationId()), detail.toString(), outcome,

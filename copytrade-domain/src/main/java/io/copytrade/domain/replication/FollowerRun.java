@@ -98,11 +98,16 @@ final class FollowerRun {
     reconcile(orders, Step::isExit, mine,
         (instrument, admitted) -> ExitPlanner.scaled(admitted, update.quantity().min(closes), closes,
             instrument.lotSize()));
+    Quantity opens = beyond(update.quantity(), closes);
     if (mode() == CopyMode.FILLS) {
       fills(closes);
+    } else if (firstOf(orders, Step::isEntry).isEmpty()) {
+      // No entry was decided: a crash between the exit's intent and the entry's, or a leader order modified
+      // beyond flat. Nothing can have been placed for it (every placement is stored first), so decide it now.
+      if (LIVE.contains(update.status()) && !opens.isZero()) enter(opens);
     } else {
       reconcile(orders, Step::isEntry, mine, (instrument, admitted) -> services.planner().resize(update,
-          follower, instrument, beyond(update.quantity(), closes), admitted, OrderTerms.mirror(update)));
+          follower, instrument, opens, admitted, OrderTerms.mirror(update)));
     }
   }
 
@@ -177,17 +182,26 @@ final class FollowerRun {
   private void placeSlices(Step base, Quantity total, Instrument instrument, Quantity leaderShare, String sizing,
       OrderTerms terms) {
     List<Quantity> slices = Slices.of(total, instrument.lotSize(), instrument.freezeQuantity());
+    List<Runnable> sends = new ArrayList<>();
     for (int k = 1; k <= slices.size(); k++) {
       String shown = slices.size() == 1 ? sizing : sizing + " (slice " + k + " of " + slices.size() + ")";
-      place(base.slice(k), slices.get(k - 1), leaderShare, shown, terms);
+      intend(base.slice(k), slices.get(k - 1), leaderShare, shown, terms).ifPresent(sends::add);
     }
+    // Every slice's intent is stored before the first is sent: a crash part-way leaves each one to be
+    // resolved, where a slice never stored would be lost (an exit is not re-sized once under way).
+    sends.forEach(Runnable::run);
   }
 
   private void place(Step step, Quantity quantity, Quantity leaderShare, String sizing, OrderTerms terms) {
+    intend(step, quantity, leaderShare, sizing, terms).ifPresent(Runnable::run);
+  }
+
+  private Optional<Runnable> intend(Step step, Quantity quantity, Quantity leaderShare, String sizing,
+      OrderTerms terms) {
     CopyMapping intent = services.writer().copy(update, follower, step, leaderShare, quantity, sizing,
         CopyState.INTENDED, Optional.empty());
     OrderRequest request = terms.request(account(), intent.correlationId(), quantity);
-    services.writer().send(intent, terms, "place_order", () -> broker().place(request));
+    return services.writer().intend(intent, terms, "place_order", () -> broker().place(request));
   }
 
   // --- later events: modify, cancel -------------------------------------------------------------------

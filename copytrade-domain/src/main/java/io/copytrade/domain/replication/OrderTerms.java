@@ -13,6 +13,7 @@ import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
+import io.copytrade.ports.store.CopyMapping;
 import java.util.Optional;
 
 /** Everything a follower order takes from the leader's order except its quantity. */
@@ -30,8 +31,24 @@ record OrderTerms(Side side, InstrumentKey instrument, ProductType product, Orde
    * price the market may already have left.
    */
   static OrderTerms market(LeaderOrderUpdate leader) {
-    return new OrderTerms(leader.side(), leader.instrument(), leader.product(), OrderType.MARKET, Validity.DAY,
-        Price.ZERO, Optional.empty());
+    return mirror(leader).atMarket();
+  }
+
+  /** A copy's own side and instrument with the leader order's terms as the broker shows them now. */
+  static OrderTerms following(CopyMapping copy, BrokerOrder leader) {
+    return new OrderTerms(copy.side(), copy.instrument(), leader.product(), leader.orderType(), leader.validity(),
+        leader.price(), leader.triggerPrice());
+  }
+
+  /** The terms an order at the broker was given. */
+  static OrderTerms of(BrokerOrder order) {
+    return new OrderTerms(order.side(), order.instrument(), order.product(), order.orderType(), order.validity(),
+        order.price(), order.triggerPrice());
+  }
+
+  /** These terms as a DAY market order (see {@link #market}). */
+  OrderTerms atMarket() {
+    return new OrderTerms(side, instrument, product, OrderType.MARKET, Validity.DAY, Price.ZERO, Optional.empty());
   }
 
   OrderRequest request(AccountId account, CorrelationId id, Quantity quantity) {

@@ -82,13 +82,17 @@ public final class ReplicateLeaderOrder {
     // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
-    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(leader::positions),
-        !store.config(COPY_ENABLED).map(value -> value.trim().equalsIgnoreCase("false")).orElse(false));
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(leader::positions), copyingEnabled(store));
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
     ReplicationResult all = ReplicationResult.of(List.of());
     for (int i = 0; i < runs.size(); i++) all = all.plus(joined(runs.get(i), followers.get(i)));
     return all;
+  }
+
+  /** The global switch: only "false" in the store's config stops new entries. */
+  static boolean copyingEnabled(CopyStore store) {
+    return !store.config(COPY_ENABLED).map(value -> value.trim().equalsIgnoreCase("false")).orElse(false);
   }
 
   private CompletableFuture<ReplicationResult> start(Follower follower, LeaderOrderUpdate update,

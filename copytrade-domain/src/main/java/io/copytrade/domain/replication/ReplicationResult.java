@@ -41,7 +41,7 @@ public record ReplicationResult(List<CopyMapping> copies, List<RetryLater> retry
         joined(pause, other.pause), joined(failures, other.failures));
   }
 
-  private static <T> List<T> joined(List<T> a, List<T> b) {
+  static <T> List<T> joined(List<T> a, List<T> b) {
     List<T> all = new ArrayList<>(a);
     all.addAll(b);
     return all;

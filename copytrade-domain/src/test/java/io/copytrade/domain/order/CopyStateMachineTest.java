@@ -33,8 +33,8 @@ class CopyStateMachineTest {
   /** Rows: from; columns: to, in CopyState order. Y = allowed. */
   private static final String[][] TABLE = {
       //              INTENDED UNKNOWN PLACED PART_FILLED FILLED REJECTED CANCELLED SKIPPED FAILED
-      {"INTENDED",    ".",     "Y",    "Y",   ".",        ".",   "Y",     ".",      ".",    "Y"},
-      {"UNKNOWN",     ".",     ".",    "Y",   "Y",        "Y",   "Y",     "Y",      ".",    "Y"},
+      {"INTENDED",    "Y",     "Y",    "Y",   ".",        ".",   "Y",     ".",      ".",    "Y"},
+      {"UNKNOWN",     "Y",     ".",    "Y",   "Y",        "Y",   "Y",     "Y",      ".",    "Y"},
       {"PLACED",      ".",     ".",    "Y",   "Y",        "Y",   "Y",     "Y",      ".",    "."},
       {"PART_FILLED", ".",     ".",    ".",   "Y",        "Y",   ".",     "Y",      ".",    "."},
       {"FILLED",      ".",     ".",    ".",   ".",        ".",   ".",     ".",      ".",    "."},

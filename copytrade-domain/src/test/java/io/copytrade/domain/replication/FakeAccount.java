@@ -1,6 +1,7 @@
 package io.copytrade.domain.replication;
 
 import io.copytrade.ports.broker.BrokerAccount;
+import io.copytrade.ports.broker.OutcomeUnknownException;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
@@ -54,6 +55,7 @@ final class FakeAccount implements BrokerAccount {
   };
   private Consumer<OrderRequest> onPlace = request -> {};
   private Optional<RuntimeException> positionsFailure = Optional.empty();
+  private Optional<RuntimeException> lookupFailure = Optional.empty();
   int fundsCalls;
 
   FakeAccount(String id, String sodLimitRupees) {
@@ -130,16 +132,41 @@ final class FakeAccount implements BrokerAccount {
         + request.price().toRupeesText());
     onPlace.accept(request);
     Answer answer = answers.isEmpty()
-        ? r -> new PlacementResult.Accepted(OrderId.of(id + "-" + placed.size()), OrderStatus.TRANSIT)
+        ? r -> new PlacementResult.Accepted(nextId(), OrderStatus.TRANSIT)
         : answers.poll();
     PlacementResult result = answer.answer(request);
-    if (result instanceof PlacementResult.Accepted accepted) {
-      book.put(accepted.orderId(), new BrokerOrder(id, accepted.orderId(), Optional.of(request.correlationId()),
-          accepted.status(), request.side(), request.instrument(), request.product(), request.orderType(),
-          request.validity(), request.quantity(), Quantity.ZERO, request.price(), request.triggerPrice(),
-          Optional.empty(), Optional.empty()));
-    }
+    if (result instanceof PlacementResult.Accepted accepted) book(request, accepted.orderId(), accepted.status());
     return result;
+  }
+
+  /** The next place reaches the broker, which books it in {@code status}, but its answer is lost. */
+  FakeAccount losesNextAnswer(OrderStatus status) {
+    return nextPlace(request -> {
+      book(request, nextId(), status);
+      throw new OutcomeUnknownException("read timed out", null);
+    });
+  }
+
+  /** Every lookup by correlation id and order book read throws {@code failure}. */
+  synchronized FakeAccount failLookups(RuntimeException failure) {
+    lookupFailure = Optional.of(failure);
+    return this;
+  }
+
+  /** The broker shows this order (a leader order, say) as it is. */
+  synchronized FakeAccount shows(BrokerOrder order) {
+    book.put(order.orderId(), order);
+    return this;
+  }
+
+  private OrderId nextId() {
+    return OrderId.of(id + "-" + placed.size());
+  }
+
+  private void book(OrderRequest request, OrderId orderId, OrderStatus status) {
+    book.put(orderId, new BrokerOrder(id, orderId, Optional.of(request.correlationId()), status, request.side(),
+        request.instrument(), request.product(), request.orderType(), request.validity(), request.quantity(),
+        Quantity.ZERO, request.price(), request.triggerPrice(), Optional.empty(), Optional.empty()));
   }
 
   @Override
@@ -171,14 +198,18 @@ final class FakeAccount implements BrokerAccount {
     return result;
   }
 
+  /** Like Dhan, cannot see an order still in TRANSIT. */
   @Override
-  public Optional<BrokerOrder> findByCorrelationId(CorrelationId correlationId) {
-    throw new UnsupportedOperationException("replication never asks before placing a new copy");
+  public synchronized Optional<BrokerOrder> findByCorrelationId(CorrelationId correlationId) {
+    if (lookupFailure.isPresent()) throw lookupFailure.get();
+    return book.values().stream().filter(o -> o.status() != OrderStatus.TRANSIT)
+        .filter(o -> o.correlationId().equals(Optional.of(correlationId))).findFirst();
   }
 
   @Override
-  public List<BrokerOrder> orderBook() {
-    throw new UnsupportedOperationException("replication reads single orders");
+  public synchronized List<BrokerOrder> orderBook() {
+    if (lookupFailure.isPresent()) throw lookupFailure.get();
+    return List.copyOf(book.values());
   }
 
   @Override

@@ -20,28 +20,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** An in-memory copy store that records what it was asked, and can be told to fail for one follower. */
+/**
+ * An in-memory copy store that records what it was asked, can be told to fail for one follower, and can
+ * stop the process dead (a SIGKILL) at a point of storing a copy, like the engine's crash points.
+ */
 final class FakeStore implements CopyStore {
+  /** Where a kill strikes: before an intent is stored, after it is, or before a copy's outcome is stored. */
+  enum KillPoint { BEFORE_INTENT, AFTER_INTENT, BEFORE_UPDATE }
+
+  /** The process died here; nothing after this point ran. */
+  static final class Killed extends Error {
+    private static final long serialVersionUID = 1L;
+
+    Killed(KillPoint point, CopyMapping copy) {
+      super("killed " + point + " of " + copy.follower() + " " + copy.step());
+    }
+  }
+
   final Map<CorrelationId, CopyMapping> copies = new LinkedHashMap<>();
   final List<LeaderOrderUpdate> leaderEvents = new ArrayList<>();
   final List<AuditEntry> audits = new ArrayList<>();
   private final Map<String, String> config = new HashMap<>();
   private final Set<AccountId> failingFollowers = new HashSet<>();
 
+  private KillPoint killPoint;
+  private Predicate<CopyMapping> killed = copy -> false;
+
   void failWritesFor(AccountId follower) {
     failingFollowers.add(follower);
+  }
+
+  /** Kills the process at {@code point} of each copy {@code which} matches, until {@link #restart()}. */
+  synchronized void kill(KillPoint point, Predicate<CopyMapping> which) {
+    killPoint = point;
+    killed = which;
+  }
+
+  /** The process starts again on the same data: no kill is armed any more. */
+  synchronized void restart() {
+    killed = copy -> false;
   }
 
   @Override
   public synchronized boolean recordIntent(CopyMapping intent) {
     failIfTold(intent.follower());
-    return copies.putIfAbsent(intent.correlationId(), intent) == null;
+    killIf(KillPoint.BEFORE_INTENT, intent);
+    boolean recorded = copies.putIfAbsent(intent.correlationId(), intent) == null;
+    killIf(KillPoint.AFTER_INTENT, intent);
+    return recorded;
   }
 
   @Override
   public synchronized void update(CopyMapping mapping) {
     failIfTold(mapping.follower());
+    killIf(KillPoint.BEFORE_UPDATE, mapping);
     if (copies.replace(mapping.correlationId(), mapping) == null) {
       throw new IllegalStateException("update of unknown copy " + mapping.correlationId());
     }
@@ -101,6 +135,10 @@ final class FakeStore implements CopyStore {
   @Override
   public synchronized void setConfig(String key, String value, Instant at) {
     config.put(key, value);
+  }
+
+  private void killIf(KillPoint point, CopyMapping copy) {
+    if (point == killPoint && killed.test(copy)) throw new Killed(point, copy);
   }
 
   private void failIfTold(AccountId follower) {

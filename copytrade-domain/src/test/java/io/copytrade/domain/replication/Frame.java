@@ -1,6 +1,7 @@
 package io.copytrade.domain.replication;
 
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.InstrumentType;
 import io.copytrade.ports.model.LeaderOrderUpdate;
@@ -79,6 +80,14 @@ final class Frame {
   Frame later(long seconds) {
     at = at.plusSeconds(seconds);
     return this;
+  }
+
+  /** The order as the leader's broker shows it now. */
+  BrokerOrder order() {
+    LeaderOrderUpdate u = update();
+    return new BrokerOrder(u.account(), u.orderId(), Optional.empty(), u.status(), u.side(), u.instrument(),
+        u.product(), u.orderType(), u.validity(), u.quantity(), u.filledQuantity(), u.price(), u.triggerPrice(),
+        u.averageTradedPrice(), Optional.empty());
   }
 
   LeaderOrderUpdate update() {
