@@ -41,6 +41,7 @@ public final class CopyEngine implements AutoCloseable {
   private static final Duration TOKEN_CHECK_INTERVAL = Duration.ofSeconds(30);
   /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
   private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
+  private static final Duration IN_FLIGHT_CHECK = Duration.ofSeconds(2);
 
   private final EngineConfig config;
   private final Broker broker;
@@ -110,7 +111,12 @@ public final class CopyEngine implements AutoCloseable {
     refreshInstruments();
     scheduleInstrumentRefresh();
     leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers,
-        new CapitalBook(clock, CAPITAL_MAX_AGE), clock, fanOut, events, timers, listeners);
+        new CapitalBook(clock, CAPITAL_MAX_AGE), clock, fanOut, events, timers, listeners,
+        config.resilience().absenceWindow());
+    // Copies a crash left in doubt are settled before the first catch-up, then checked again every 2 s.
+    events.execute(leaderEvents::resolveInFlight);
+    timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
+        IN_FLIGHT_CHECK.toMillis(), IN_FLIGHT_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     catchUp = new LeaderCatchUp(leader, clock);
     TrackFollowerOrders tracker = new TrackFollowerOrders(store, followers, clock);
     timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), 0,

@@ -3,6 +3,7 @@ package io.copytrade.app;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +29,15 @@ final class LeaderCatchUp {
   List<LeaderOrderUpdate> events(boolean openOrdersOnly) {
     return leader.orderBook().stream()
         .filter(order -> !openOrdersOnly || order.status().isOpen())
-        .map(this::event)
+        .map(order -> asEvent(order, clock.instant()))
         .toList();
   }
 
-  private LeaderOrderUpdate event(BrokerOrder order) {
+  /** A leader order as the broker reports it, as the event that would have described it at {@code at}. */
+  static LeaderOrderUpdate asEvent(BrokerOrder order, Instant at) {
     return new LeaderOrderUpdate(order.account(), order.orderId(), order.status(), order.side(),
         order.instrument(), order.product(), order.orderType(), order.validity(), order.quantity(),
         order.filledQuantity(), order.price(), order.triggerPrice(), order.averageTradedPrice(),
-        Optional.empty(), Optional.empty(), order.correlationId(), clock.instant());
+        Optional.empty(), Optional.empty(), order.correlationId(), at);
   }
 }

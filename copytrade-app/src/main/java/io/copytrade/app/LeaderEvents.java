@@ -4,11 +4,14 @@ import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
 import io.copytrade.domain.replication.ReplicateLeaderOrder;
 import io.copytrade.domain.replication.ReplicationResult;
+import io.copytrade.domain.replication.ResolutionPass;
+import io.copytrade.domain.replication.ResolveInFlightCopies;
 import io.copytrade.domain.replication.ReplicationResult.PauseSignal;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import java.time.Duration;
@@ -43,12 +46,15 @@ final class LeaderEvents {
   private final Executor eventThread;
   private final ScheduledExecutorService timers;
   private final List<CopyListener> listeners;
+  private final Duration absenceWindow;
   private List<Follower> followers;
   private ReplicateLeaderOrder replicate;
+  private ResolveInFlightCopies resolver;
 
   LeaderEvents(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader, List<Follower> followers,
       CapitalBook capital, InstantSource clock, Executor fanOut, Executor eventThread,
-      ScheduledExecutorService timers, List<CopyListener> listeners) {
+      ScheduledExecutorService timers, List<CopyListener> listeners, Duration absenceWindow) {
+    this.absenceWindow = absenceWindow;
     this.store = store;
     this.instruments = instruments;
     this.leader = leader;
@@ -59,11 +65,39 @@ final class LeaderEvents {
     this.timers = timers;
     this.listeners = listeners;
     this.followers = followers.stream().map(this::withStoredPause).toList();
-    this.replicate = useCase();
+    useFollowers();
   }
 
-  private ReplicateLeaderOrder useCase() {
-    return new ReplicateLeaderOrder(store, instruments, leader, followers, capital, clock, fanOut);
+  /** Both use cases see the same followers, paused ones included as paused. */
+  private void useFollowers() {
+    replicate = new ReplicateLeaderOrder(store, instruments, leader, followers, capital, clock, fanOut);
+    resolver = new ResolveInFlightCopies(store, leader, followers, clock, absenceWindow);
+  }
+
+  /**
+   * One pass over copies whose placement is in doubt or not yet sent; called on the event thread only, so it
+   * never overlaps a placement in progress. Leader orders whose copies changed are handled again, so what
+   * follows from them (a cancel waiting for an order id, an entry beyond an exit) is done.
+   */
+  void resolveInFlight() {
+    ResolutionPass pass;
+    try {
+      pass = resolver.resolve();
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).log("in_flight_resolution_failed");
+      return;
+    }
+    pass.resolved().forEach(copy -> logCopy(copy, false));
+    pass.placed().forEach(copy -> logCopy(copy, false));
+    pass.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower())
+        .addKeyValue("correlation_id", f.correlationId()).setCause(f.error()).log("in_flight_resolution_failed"));
+    for (OrderId id : pass.leaderOrdersToReplay()) {
+      try {
+        leader.order(id).map(order -> LeaderCatchUp.asEvent(order, clock.instant())).ifPresent(this::handle);
+      } catch (RuntimeException e) {
+        log.atWarn().addKeyValue("leader_order", id).setCause(e).log("leader_order_replay_failed");
+      }
+    }
   }
 
   /** Called on the event thread only. */
@@ -125,7 +159,7 @@ final class LeaderEvents {
     Instant now = clock.instant();
     store.setConfig(pauseKey(signal.follower()), today(now).toString(), now);
     followers = followers.stream().map(this::withStoredPause).toList();
-    replicate = useCase();
+    useFollowers();
     log.atError().addKeyValue("follower", signal.follower()).addKeyValue("reason", signal.reason())
         .log("follower_paused_for_the_day");
   }

@@ -290,7 +290,8 @@ class SoakTest {
         .toList();
     ResilienceSettings generous = new ResilienceSettings(3, Duration.ofMillis(20), Duration.ofMillis(100), 0.2, 5,
         Duration.ofSeconds(2), List.of(new RateLimit(1000, Duration.ofSeconds(1))),
-        List.of(new RateLimit(1000, Duration.ofSeconds(1))), Duration.ofSeconds(5));
+        List.of(new RateLimit(1000, Duration.ofSeconds(1))), Duration.ofSeconds(5),
+        Duration.ofSeconds(2)); // the fake shows an accepted order at once: 2 s proves absence here
     return new EngineConfig(credentials(leader), configs,
         new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()),
         dir.resolve("copy.db")).withResilience(generous);

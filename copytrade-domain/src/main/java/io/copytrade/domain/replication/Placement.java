@@ -30,11 +30,15 @@ record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> re
       PlacementResult.Rejected rejected = (PlacementResult.Rejected) result;
       String reason = rejected.code() + ": " + rejected.reason();
       return new Placement(CopyState.REJECTED, Optional.empty(), Optional.of(reason), "rejected " + reason);
-    } catch (BrokerUnavailableException | RateLimitException | AuthenticationException
-        | RequestRefusedException notReceived) {
-      // These are raised only when the broker did not receive the request: nothing was placed.
-      return new Placement(CopyState.FAILED, Optional.empty(), Optional.of(describe(notReceived)),
-          "not sent " + notReceived.getClass().getSimpleName() + " " + describe(notReceived));
+    } catch (BrokerUnavailableException | RateLimitException notYet) {
+      // Not received, for a passing reason (throttled, unreachable, circuit open): nothing was placed, and the
+      // copy stays an intent, which the in-flight resolution sends again once the broker shows it absent.
+      return new Placement(CopyState.INTENDED, Optional.empty(), Optional.of(describe(notYet)),
+          "not sent yet " + notYet.getClass().getSimpleName() + " " + describe(notYet));
+    } catch (AuthenticationException | RequestRefusedException refused) {
+      // Not received and not worth sending again as it is: a dead token, a request the broker refuses.
+      return new Placement(CopyState.FAILED, Optional.empty(), Optional.of(describe(refused)),
+          "not sent " + refused.getClass().getSimpleName() + " " + describe(refused));
     } catch (RuntimeException mayHaveArrived) {
       // OutcomeUnknownException says so; any other failure (an unreadable answer, an adapter bug) came after
       // the request may have left, so it is unknown too. Only the correlation id can resolve it.

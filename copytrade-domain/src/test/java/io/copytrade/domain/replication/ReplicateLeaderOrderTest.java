@@ -218,17 +218,37 @@ class ReplicateLeaderOrderTest {
     assertThat(quarter.placed).hasSize(1);
   }
 
-  static Stream<Arguments> notReceived() {
+  static Stream<Arguments> notReceivedForNow() {
     return Stream.of(
         Arguments.of(new BrokerUnavailableException(null, "connection refused", null), "connection refused"),
-        Arguments.of(new RateLimitException("DH-904", "too many requests"), "DH-904: too many requests"),
+        Arguments.of(new RateLimitException("DH-904", "too many requests"), "DH-904: too many requests"));
+  }
+
+  /** Throttled or unreachable: nothing was placed, and the intent stays for the resolver to send again. */
+  @ParameterizedTest
+  @MethodSource("notReceivedForNow")
+  void aRequestRefusedForAPassingReasonStaysAnIntent(BrokerException failure, String reason) {
+    quarter.nextPlace(request -> {
+      throw failure;
+    });
+
+    CopyMapping copy = replicateProportionallyTo(quarter).handle(buyEightLots().update()).get(0);
+
+    assertThat(copy.state()).isEqualTo(CopyState.INTENDED);
+    assertThat(copy.reason()).contains(reason);
+    assertThat(store.find(copy.correlationId())).contains(copy);
+    assertThat(quarter.placed).hasSize(1);
+  }
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
         Arguments.of(new AuthenticationException("DH-901", "DH-901 token expired"), "DH-901 token expired"),
         Arguments.of(new RequestRefusedException("DH-903", "account suspended"), "DH-903: account suspended"));
   }
 
   @ParameterizedTest
-  @MethodSource("notReceived")
-  void aRequestTheBrokerNeverReceivedFails(BrokerException failure, String reason) {
+  @MethodSource("refused")
+  void aRequestTheBrokerRefusesOutrightFails(BrokerException failure, String reason) {
     quarter.nextPlace(request -> {
       throw failure;
     });
