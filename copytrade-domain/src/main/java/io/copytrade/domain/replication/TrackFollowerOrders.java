@@ -48,15 +48,16 @@ public final class TrackFollowerOrders {
     for (Follower follower : followers) {
       List<CopyMapping> copies = open.getOrDefault(follower.settings().account(), List.of());
       if (copies.isEmpty()) continue;
+      Map<OrderId, BrokerOrder> book;
       try {
-        Map<OrderId, BrokerOrder> book = follower.broker().orderBook().stream()
+        book = follower.broker().orderBook().stream()
             .collect(Collectors.toMap(BrokerOrder::orderId, Function.identity(), (a, b) -> b));
-        for (CopyMapping copy : copies) {
-          Optional.ofNullable(book.get(copy.followerOrderId().orElseThrow()))
-              .flatMap(order -> moved(copy, order)).ifPresent(changed::add);
-        }
-      } catch (RuntimeException e) {
-        // The next pass asks again; the copies keep their last known state meanwhile.
+      } catch (RuntimeException brokerFailure) {
+        continue; // the next pass asks again; the copies keep their last known state meanwhile
+      }
+      for (CopyMapping copy : copies) {
+        Optional.ofNullable(book.get(copy.followerOrderId().orElseThrow()))
+            .flatMap(order -> moved(copy, order)).ifPresent(changed::add);
       }
     }
     return changed;

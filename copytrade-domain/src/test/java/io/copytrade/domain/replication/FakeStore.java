@@ -42,6 +42,7 @@ final class FakeStore implements CopyStore {
   final Map<CorrelationId, CopyMapping> copies = new LinkedHashMap<>();
   final List<LeaderOrderUpdate> leaderEvents = new ArrayList<>();
   final List<AuditEntry> audits = new ArrayList<>();
+  final List<BrokerOrder> followerOrders = new ArrayList<>();
   private final Map<String, String> config = new HashMap<>();
   private final Set<AccountId> failingFollowers = new HashSet<>();
 
@@ -113,8 +114,8 @@ final class FakeStore implements CopyStore {
   }
 
   @Override
-  public void recordFollowerOrder(BrokerOrder order, Instant at) {
-    throw new UnsupportedOperationException("not used by replication");
+  public synchronized void recordFollowerOrder(BrokerOrder order, Instant at) {
+    followerOrders.add(order);
   }
 
   @Override
