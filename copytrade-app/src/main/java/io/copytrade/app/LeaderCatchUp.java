@@ -5,6 +5,7 @@ import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,11 +34,15 @@ final class LeaderCatchUp {
         .toList();
   }
 
-  /** A leader order as the broker reports it, as the event that would have described it at {@code at}. */
+  /**
+   * A leader order as the broker reports it, as the event that would have described it at {@code at}. The
+   * time is cut to whole seconds, the precision of Dhan's own event times: a live frame from the same
+   * second must not look older than this reconstruction, or it would be dropped as stale.
+   */
   static LeaderOrderUpdate asEvent(BrokerOrder order, Instant at) {
     return new LeaderOrderUpdate(order.account(), order.orderId(), order.status(), order.side(),
         order.instrument(), order.product(), order.orderType(), order.validity(), order.quantity(),
         order.filledQuantity(), order.price(), order.triggerPrice(), order.averageTradedPrice(),
-        Optional.empty(), Optional.empty(), order.correlationId(), at);
+        Optional.empty(), Optional.empty(), order.correlationId(), at.truncatedTo(ChronoUnit.SECONDS));
   }
 }

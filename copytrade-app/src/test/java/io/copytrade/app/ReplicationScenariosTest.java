@@ -13,6 +13,7 @@ import static io.copytrade.app.ScenarioDesk.correlationId;
 import static io.copytrade.app.ScenarioDesk.json;
 import static io.copytrade.app.ScenarioDesk.netPosition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -33,6 +34,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -134,6 +136,26 @@ class ReplicationScenariosTest {
     });
     desk.assertNoMoreOrders();
     assertWrites(copies.keySet(), 1, 0, 1);
+  }
+
+  /**
+   * Dhan stamps order changes to the second, while a catch-up (after every reconnect) stamps the book's
+   * orders with the engine's clock: a live cancel in the same second must not count as older than it.
+   */
+  @Test
+  void aLeaderCancelInTheSameSecondAsACatchUpIsStillCopied() {
+    desk.start(List.of(capital, quarter, risk));
+    OrderId order = desk.leaderBuysResting(8 * LOT);
+    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
+    awaitResting(order, copies.values());
+    desk.leader.dropOrderSocket();
+    long catchUp = desk.awaitCatchUp(2);
+
+    desk.leader.cancels(order);
+    long cancelled = System.currentTimeMillis();
+
+    assumeTrue(cancelled / 1000 == catchUp / 1000, "the cancel fell in the second after the catch-up's");
+    copies.forEach((f, copy) -> desk.awaitStatus(f.account(), copy.orderId(), "CANCELLED"));
   }
 
   // --- 3. rejected after it was accepted ----------------------------------------------------------------
@@ -545,7 +567,7 @@ class ReplicationScenariosTest {
   }
 
   /** Waits until the leader's order and its copies have left TRANSIT and rest at the exchange. */
-  private void awaitResting(OrderId leaderOrder, java.util.Collection<FakeOrder> copies) {
+  private void awaitResting(OrderId leaderOrder, Collection<FakeOrder> copies) {
     desk.awaitStatus(desk.leader, leaderOrder, "PENDING");
     copies.forEach(c -> desk.awaitStatus(FAKE.account(c.account().value()), c.orderId(), "PENDING"));
   }
@@ -557,7 +579,7 @@ class ReplicationScenariosTest {
   }
 
   /** Each follower's order writes: exactly this many placements, modifications and cancellations. */
-  private void assertWrites(java.util.Collection<Follower> followers, int posts, int puts, int deletes) {
+  private void assertWrites(Collection<Follower> followers, int posts, int puts, int deletes) {
     for (Follower f : followers) {
       assertThat(desk.writes(f.account(), "POST")).as("placements by %s", f.account().id()).hasSize(posts);
       assertThat(desk.writes(f.account(), "PUT")).as("modifications by %s", f.account().id()).hasSize(puts);

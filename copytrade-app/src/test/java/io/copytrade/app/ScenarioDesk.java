@@ -2,6 +2,9 @@ package io.copytrade.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
 import com.google.inject.Guice;
 import com.squareup.moshi.Moshi;
 import io.copytrade.dhan.DhanEndpoints;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +48,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole engine over loopback against one {@link FakeDhan}, with a real SQLite file, for scenario tests:
@@ -86,6 +91,14 @@ final class ScenarioDesk implements AutoCloseable {
   final FakeAccount leader;
   private final Path database;
   private final List<LeaderOrderUpdate> handled = new CopyOnWriteArrayList<>();
+  /** When the engine read the leader's order book after each (re)connect, epoch milliseconds. */
+  private final List<Long> catchUps = new CopyOnWriteArrayList<>();
+  private final AppenderBase<ILoggingEvent> catchUpLog = new AppenderBase<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      if ("leader_catch_up".equals(event.getMessage())) catchUps.add(event.getTimeStamp());
+    }
+  };
   private List<Follower> followers = List.of();
   private CopyEngine engine;
 
@@ -104,6 +117,8 @@ final class ScenarioDesk implements AutoCloseable {
     dhan.market().price(NIFTY_CE, Price.ofRupees("113.00")).price(NIFTY_PE_SMALL_FREEZE, Price.ofRupees("113.00"))
         .price(BANKNIFTY_CE, Price.ofRupees("300.00"));
     leader = dhan.account("1000000001").funds(Money.ofRupees("1000000"));
+    catchUpLog.start();
+    engineLogger().addAppender(catchUpLog);
   }
 
   /** The three strategies most scenarios use; capital proportional sizes 0.5 of the leader. */
@@ -129,6 +144,14 @@ final class ScenarioDesk implements AutoCloseable {
         .addListener((update, copies) -> handled.add(update))
         .start();
     leader.awaitOrderSocket(WAIT);
+    // Scenarios start once the first catch-up has read the (empty) book, so their orders arrive live.
+    awaitCatchUp(1);
+  }
+
+  /** Waits for the engine's {@code n}-th read of the leader's book; answers when it happened. */
+  long awaitCatchUp(int n) {
+    awaitUntil("catch-up " + n + " of the leader's order book", () -> catchUps.size() >= n);
+    return catchUps.get(n - 1);
   }
 
   /** Sets a key in the store's config before the engine runs, as an operator would. */
@@ -140,7 +163,15 @@ final class ScenarioDesk implements AutoCloseable {
 
   @Override
   public void close() {
-    if (engine != null) engine.close();
+    try {
+      if (engine != null) engine.close();
+    } finally {
+      engineLogger().detachAppender(catchUpLog);
+    }
+  }
+
+  private static Logger engineLogger() {
+    return (Logger) LoggerFactory.getLogger(CopyEngine.class);
   }
 
   // --- the leader's hand ----------------------------------------------------------------------------
@@ -181,7 +212,7 @@ final class ScenarioDesk implements AutoCloseable {
     List<FakeOrder> orders = new ArrayList<>();
     for (int ignored : quantities) orders.add(follower.account().orders().awaitNext(WAIT));
     assertThat(orders).as("orders of %s", follower.account().id()).extracting(FakeOrder::quantity)
-        .containsExactly(java.util.Arrays.stream(quantities).boxed().toArray(Integer[]::new));
+        .containsExactly(Arrays.stream(quantities).boxed().toArray(Integer[]::new));
     return orders;
   }
 
