@@ -33,6 +33,23 @@ public record Price(long paise) implements Comparable<Price> {
     return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
   }
 
+  /** The nearest multiple of {@code tick} at or below this price (a buy never pays more than asked). */
+  public Price roundedDownTo(Price tick) {
+    requireTick(tick);
+    return new Price(paise - paise % tick.paise);
+  }
+
+  /** The nearest multiple of {@code tick} at or above this price (a sell never takes less than asked). */
+  public Price roundedUpTo(Price tick) {
+    requireTick(tick);
+    long below = paise - paise % tick.paise;
+    return new Price(below == paise ? paise : Math.addExact(below, tick.paise));
+  }
+
+  private static void requireTick(Price tick) {
+    if (tick.paise <= 0) throw new IllegalArgumentException("tick must be > 0 paise: " + tick.paise);
+  }
+
   public boolean isZero() {
     return paise == 0;
   }
