@@ -18,6 +18,12 @@ sealed interface EntryDecision {
   /** Send nothing, and the follower should take no more entries until someone looks. */
   record Pause(String reason, String sizing) implements EntryDecision {}
 
+  /**
+   * Decide nothing yet, and record nothing: the decision needs the premium, which a later event of the
+   * order brings (its average traded price).
+   */
+  record Wait(String reason) implements EntryDecision {}
+
   /** The follower already has its share; nothing more to send. */
   record UpToDate() implements EntryDecision {}
 }

@@ -14,6 +14,7 @@ import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
 import java.time.InstantSource;
@@ -66,6 +67,7 @@ final class EntryPlanner {
     }
     Sizing sizing = size(ask.update(), ask.follower(), instrument, ask.leaderShare());
     if (sizing.decision() instanceof SizingDecision.Skip skip) {
+      if (priceToCome(ask.update())) return new EntryDecision.Wait(skip.reason());
       return ask.alreadyPlaced().isZero() ? new EntryDecision.Skip(skip.reason(), sizing.text())
           : new EntryDecision.UpToDate();
     }
@@ -73,7 +75,10 @@ final class EntryPlanner {
     if (target.compareTo(ask.alreadyPlaced()) <= 0) return new EntryDecision.UpToDate();
     Quantity more = target.minus(ask.alreadyPlaced());
     RiskDecision risk = risk(ask.update(), ask.follower(), instrument, ask.terms(), more, sizing);
-    if (risk instanceof RiskDecision.Reject reject) return new EntryDecision.Skip(reject.reason(), sizing.text());
+    if (risk instanceof RiskDecision.Reject reject) {
+      return priceToCome(ask.update()) ? new EntryDecision.Wait(reject.reason())
+          : new EntryDecision.Skip(reject.reason(), sizing.text());
+    }
     if (risk instanceof RiskDecision.RejectAndPause pause) {
       return new EntryDecision.Pause(pause.reason(), sizing.text());
     }
@@ -114,6 +119,17 @@ final class EntryPlanner {
     return RiskRules.firstRejection(follower.settings().riskRules(), new RiskCheck(quantity, premium(update),
         sizing.followerCapital().amount(), instrument, update.product(), new Once<>(follower.broker()::positions),
         new Once<>(() -> follower.broker().margin(terms.request(account, probe, quantity)))));
+  }
+
+  /**
+   * A market order not yet filled has no premium yet; its first fill will carry the average traded price.
+   * Until then a skip or refusal may be for want of that price alone (risk-based sizing, a position size
+   * limit), so it is not final: nothing is recorded and the order's next event decides. An order that is
+   * finished, or has filled without a price, is decided as it stands.
+   */
+  static boolean priceToCome(LeaderOrderUpdate update) {
+    return premium(update).isZero() && update.status().isOpen() && update.filledQuantity().isZero()
+        && (update.orderType() == OrderType.MARKET || update.orderType() == OrderType.STOP_LOSS_MARKET);
   }
 
   /** The order's limit price, else its average traded price, else its trigger; zero when none is known. */

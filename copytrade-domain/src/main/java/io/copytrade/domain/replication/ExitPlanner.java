@@ -1,5 +1,6 @@
 package io.copytrade.domain.replication;
 
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LotSize;
 import io.copytrade.ports.model.Position;
@@ -12,7 +13,8 @@ import java.util.List;
  * Sizes a follower's exit from its own position, never from the entry ratio: entries were floored to lots,
  * so the ratio no longer holds. An exit takes the same fraction of the follower's position as the leader's
  * order takes of the leader's, floored to lots; when the leader goes flat the follower closes all it holds.
- * It never sells more than is held, so it never flips the follower.
+ * It never closes more than is held less what the follower's open orders on the same side would already
+ * close (an earlier exit copy still resting, say), so it never flips the follower.
  */
 final class ExitPlanner {
   private ExitPlanner() {}
@@ -21,7 +23,7 @@ final class ExitPlanner {
   record Exit(Quantity quantity, String sizing) {}
 
   static Exit plan(LeaderShape leader, Side side, InstrumentKey instrument, ProductType product,
-      List<Position> followerPositions, LotSize lot) {
+      List<Position> followerPositions, List<BrokerOrder> followerOrders, LotSize lot) {
     int net = LeaderShape.netOf(followerPositions, instrument, product);
     boolean holdsOtherSide = side == Side.SELL ? net > 0 : net < 0;
     if (!holdsOtherSide) {
@@ -30,12 +32,30 @@ final class ExitPlanner {
     }
     Quantity held = Quantity.of(Math.abs(net));
     int leaderHeld = Math.abs(leader.positionBefore());
+    Exit wanted;
     if (leader.goesFlat()) {
-      return new Exit(held, "exit: leader closes all its " + leaderHeld + ", follower closes all its " + held);
+      wanted = new Exit(held, "exit: leader closes all its " + leaderHeld + ", follower closes all its " + held);
+    } else {
+      Quantity share = scaled(held, leader.closes(), Quantity.of(leaderHeld), lot);
+      String working = "exit: " + held + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
+      wanted = new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
     }
-    Quantity share = scaled(held, leader.closes(), Quantity.of(leaderHeld), lot);
-    String working = "exit: " + held + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
-    return new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
+    int resting = resting(followerOrders, side, instrument, product);
+    Quantity free = Quantity.of(Math.max(0, held.units() - resting));
+    if (wanted.quantity().compareTo(free) <= 0) return wanted;
+    return new Exit(free, wanted.sizing() + ", capped at " + free + ": " + resting + " of the " + held
+        + " held is already under open " + side + " orders");
+  }
+
+  /**
+   * What the account's open orders on {@code side} in this instrument and product would still trade: each
+   * one's quantity less what it has filled, which its position already shows.
+   */
+  static int resting(List<BrokerOrder> orders, Side side, InstrumentKey instrument, ProductType product) {
+    return orders.stream()
+        .filter(order -> order.status().isOpen() && order.side() == side
+            && order.instrument().equals(instrument) && order.product() == product)
+        .mapToInt(order -> order.quantity().units() - order.filledQuantity().units()).sum();
   }
 
   /**

@@ -167,10 +167,7 @@ final class FollowerResolution {
   private Optional<String> wouldFlip(CopyMapping copy, OrderTerms terms) {
     int net = LeaderShape.netOf(broker().positions(), copy.instrument(), terms.product());
     int held = Math.max(0, copy.side() == Side.SELL ? net : -net);
-    int resting = book.get().stream()
-        .filter(order -> order.status().isOpen() && order.side() == copy.side()
-            && order.instrument().equals(copy.instrument()) && order.product() == terms.product())
-        .mapToInt(order -> order.quantity().units() - order.filledQuantity().units()).sum();
+    int resting = ExitPlanner.resting(book.get(), copy.side(), copy.instrument(), terms.product());
     int sentNow = placed.stream().filter(sent -> !SENT_NOTHING.contains(sent.state()))
         .filter(sent -> sent.side() == copy.side() && sent.instrument().equals(copy.instrument()))
         .mapToInt(sent -> sent.followerQuantity().units()).sum();

@@ -13,7 +13,6 @@ import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderRequest;
 import io.copytrade.ports.model.OrderStatus;
-import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -53,7 +52,7 @@ final class FollowerRun {
   record Services(CopyStore store, CopyWriter writer, EntryPlanner planner, InstrumentCatalogue instruments) {}
 
   /** Facts of the event read once for all followers. */
-  record EventFacts(Supplier<List<Position>> leaderPositions, boolean copyingEnabled) {}
+  record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled) {}
 
   private final Services services;
   private final Follower follower;
@@ -82,7 +81,7 @@ final class FollowerRun {
   private void firstSight() {
     // An order first seen dead never reached the market for the leader: there is nothing to copy.
     if (!LIVE.contains(update.status())) return;
-    LeaderShape shape = LeaderShape.of(update, facts.leaderPositions().get());
+    LeaderShape shape = facts.leaderShape().get();
     if (!shape.closes().isZero()) exit(shape);
     if (shape.opens().isZero()) return;
     if (mode() == CopyMode.FILLS) {
@@ -120,7 +119,7 @@ final class FollowerRun {
     // the next event (or the caller's retry) must find no copy and try again.
     Instrument instrument = instrument();
     ExitPlanner.Exit exit = ExitPlanner.plan(shape, update.side(), update.instrument(), update.product(),
-        follower.broker().positions(), instrument.lotSize());
+        follower.broker().positions(), follower.broker().orderBook(), instrument.lotSize());
     Step step = Step.of(Step.EXIT);
     if (exit.quantity().isZero()) {
       skip(step, shape.closes(), exit.sizing(), exit.sizing(), terms);
@@ -167,6 +166,9 @@ final class FollowerRun {
           ask.terms());
     } else if (decision instanceof EntryDecision.Skip skip) {
       skip(unsent, ask.leaderShare(), skip.sizing(), skip.reason(), ask.terms());
+    } else if (decision instanceof EntryDecision.Wait) {
+      // Recorded nothing on purpose: with no copy of this order, its next event decides the entry afresh.
+      return;
     } else if (decision instanceof EntryDecision.Pause pause) {
       skip(unsent, ask.leaderShare(), pause.sizing(), pause.reason(), ask.terms());
       pauses.add(new PauseSignal(account(), pause.reason()));

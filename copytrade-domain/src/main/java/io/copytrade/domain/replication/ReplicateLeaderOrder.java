@@ -82,7 +82,8 @@ public final class ReplicateLeaderOrder {
     // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
-    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(leader::positions), copyingEnabled(store));
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.read(leader, update)),
+        copyingEnabled(store));
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
     ReplicationResult all = ReplicationResult.of(List.of());

@@ -54,6 +54,7 @@ final class FakeAccount implements BrokerAccount {
     throw new UnsupportedOperationException("margin not scripted");
   };
   private Consumer<OrderRequest> onPlace = request -> {};
+  private Runnable onPositions = () -> {};
   private Optional<RuntimeException> positionsFailure = Optional.empty();
   private Optional<RuntimeException> lookupFailure = Optional.empty();
   int fundsCalls;
@@ -93,6 +94,12 @@ final class FakeAccount implements BrokerAccount {
   /** Runs when place is called, before it answers: to look at the store, or move the clock. */
   FakeAccount onPlace(Consumer<OrderRequest> hook) {
     this.onPlace = hook;
+    return this;
+  }
+
+  /** Runs when positions are read, before they are answered: an order filling meanwhile, say. */
+  synchronized FakeAccount onPositions(Runnable hook) {
+    this.onPositions = hook;
     return this;
   }
 
@@ -225,6 +232,7 @@ final class FakeAccount implements BrokerAccount {
   @Override
   public synchronized List<Position> positions() {
     if (positionsFailure.isPresent()) throw positionsFailure.get();
+    onPositions.run();
     return List.copyOf(positions);
   }
 

@@ -27,6 +27,8 @@ final class Frame {
   private OrderType type = OrderType.LIMIT;
   private int filled;
   private Price price = Price.ofRupees("112.50");
+  private Optional<Price> average = Optional.empty();
+  private OrderId id = OrderId.of("L-1");
   private InstrumentKey instrument = LeaderOrder.NIFTY_CE_KEY;
   private Instant at = Instant.parse("2026-01-05T03:45:59Z");
 
@@ -71,6 +73,18 @@ final class Frame {
     return this;
   }
 
+  /** The average price its fills traded at, as Dhan reports once the order has filled. */
+  Frame tradedAt(String rupees) {
+    average = Optional.of(Price.ofRupees(rupees));
+    return this;
+  }
+
+  /** Another leader order than "L-1". */
+  Frame id(String next) {
+    id = OrderId.of(next);
+    return this;
+  }
+
   Frame instrument(InstrumentKey next) {
     instrument = next;
     return this;
@@ -91,9 +105,9 @@ final class Frame {
   }
 
   LeaderOrderUpdate update() {
-    return new LeaderOrderUpdate(AccountId.of("LEADER"), OrderId.of("L-1"), status, side, instrument,
+    return new LeaderOrderUpdate(AccountId.of("LEADER"), id, status, side, instrument,
         ProductType.INTRADAY, type, Validity.DAY, Quantity.of(quantity), Quantity.of(filled), price,
-        Optional.empty(), Optional.empty(), Optional.of(InstrumentType.OPTIDX), Optional.empty(),
+        Optional.empty(), average, Optional.of(InstrumentType.OPTIDX), Optional.empty(),
         Optional.empty(), at);
   }
 }
