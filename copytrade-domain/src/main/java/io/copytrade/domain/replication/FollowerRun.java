@@ -202,8 +202,9 @@ final class FollowerRun {
       OrderTerms terms) {
     CopyMapping intent = services.writer().copy(update, follower, step, leaderShare, quantity, sizing,
         CopyState.INTENDED, Optional.empty());
-    OrderRequest request = terms.request(account(), intent.correlationId(), quantity);
-    return services.writer().intend(intent, terms, "place_order", () -> broker().place(request));
+    OrderTerms onTick = terms.onTick(instrument().tickSize());
+    OrderRequest request = onTick.request(account(), intent.correlationId(), quantity);
+    return services.writer().intend(intent, onTick, "place_order", () -> broker().place(request));
   }
 
   // --- later events: modify, cancel -------------------------------------------------------------------
@@ -235,10 +236,11 @@ final class FollowerRun {
       return;
     }
     Instrument instrument = instrument();
+    OrderTerms onTick = terms.onTick(instrument.tickSize());
     List<Quantity> wanted = Slices.of(desired.of(instrument, admitted), instrument.lotSize(),
         instrument.freezeQuantity());
     slots.forEach((slice, chain) -> adjust(chain, slice <= wanted.size() ? wanted.get(slice - 1) : Quantity.ZERO,
-        terms, mine));
+        onTick, mine));
     CopyMapping first = slots.values().iterator().next().get(0);
     for (int k = slots.size() + 1; k <= wanted.size(); k++) {
       place(step(first).slice(k), wanted.get(k - 1), first.leaderQuantity(),

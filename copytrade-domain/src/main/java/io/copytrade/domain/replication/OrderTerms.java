@@ -15,6 +15,7 @@ import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
 import io.copytrade.ports.store.CopyMapping;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Everything a follower order takes from the leader's order except its quantity. */
 record OrderTerms(Side side, InstrumentKey instrument, ProductType product, OrderType type, Validity validity,
@@ -44,6 +45,15 @@ record OrderTerms(Side side, InstrumentKey instrument, ProductType product, Orde
   static OrderTerms of(BrokerOrder order) {
     return new OrderTerms(order.side(), order.instrument(), order.product(), order.orderType(), order.validity(),
         order.price(), order.triggerPrice());
+  }
+
+  /**
+   * These terms with the limit and trigger prices on the instrument's tick (from the instrument master),
+   * never worse for the follower than the leader's: a buy rounds down, a sell up.
+   */
+  OrderTerms onTick(Price tick) {
+    UnaryOperator<Price> round = side == Side.BUY ? p -> p.roundedDownTo(tick) : p -> p.roundedUpTo(tick);
+    return new OrderTerms(side, instrument, product, type, validity, round.apply(price), trigger.map(round));
   }
 
   /** These terms as a DAY market order (see {@link #market}). */

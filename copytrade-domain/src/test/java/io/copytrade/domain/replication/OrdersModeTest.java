@@ -10,6 +10,7 @@ import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.CopyMapping;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,11 @@ class OrdersModeTest {
   void pastTwentyFiveModificationsTheCopyIsCancelledAndReplaced() {
     ReplicateLeaderOrder alone = desk.replicateTo(List.of(Desk.follower(desk.quarter, new CapitalProportional())));
     alone.handle(order.update());
-    for (int i = 1; i <= 25; i++) alone.handle(order.price("112." + (50 + i)).later(1).update());
+    // 25 prices a tick (5 paise) apart: 112.55 ... 113.75.
+    for (int i = 1; i <= 25; i++) {
+      alone.handle(order.price(new BigDecimal("112.50").add(new BigDecimal("0.05").multiply(BigDecimal.valueOf(i)))
+          .toPlainString()).later(1).update());
+    }
     desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
 
     alone.handle(order.price("113").later(1).update());
@@ -133,7 +138,7 @@ class OrdersModeTest {
 
     List<String> writes = desk.quarter.writes;
     assertThat(writes).hasSize(28);
-    assertThat(writes.subList(1, 26)).allMatch(w -> w.startsWith("modify QUARTER-1 130 LIMIT 112."));
+    assertThat(writes.subList(1, 26)).allMatch(w -> w.startsWith("modify QUARTER-1 130 LIMIT 11"));
     assertThat(writes.subList(26, 28)).containsExactly("cancel QUARTER-1", "place BUY 65 LIMIT 113");
     assertThat(desk.copy(desk.quarter, "entry/r1").followerOrderId()).contains(OrderId.of("QUARTER-2"));
   }
