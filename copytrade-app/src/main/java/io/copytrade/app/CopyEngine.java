@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,6 +43,8 @@ public final class CopyEngine implements AutoCloseable {
   /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
   private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
   private static final Duration IN_FLIGHT_CHECK = Duration.ofSeconds(2);
+  /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
+  private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
   private final EngineConfig config;
   private final Broker broker;
@@ -52,28 +55,16 @@ public final class CopyEngine implements AutoCloseable {
   private final List<AutoCloseable> owned;
   private final CrashPoints crash;
   private final List<CopyListener> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "copytrade-events");
-    t.setDaemon(true);
-    return t;
-  });
-  /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
-  private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
-
-  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "copytrade-timers");
-    t.setDaemon(true);
-    return t;
-  });
+  /** Leader events, catch-ups and resolution passes run here one at a time, in order. */
+  private final ExecutorService events = Executors.newSingleThreadExecutor(daemon("copytrade-events"));
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(daemon("copytrade-timers"));
+  /** One follower's slow broker never holds up another's copy. */
+  private final ExecutorService fanOut = Executors.newCachedThreadPool(daemon("copytrade-follower"));
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean connectedBefore = new AtomicBoolean();
   private final AtomicReference<Instant> lastTokenCheck = new AtomicReference<>();
   private BrokerAccount leaderAccount;
-  private final ExecutorService fanOut = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "copytrade-follower");
-    t.setDaemon(true);
-    return t;
-  });
   private LeaderEvents leaderEvents;
   private LeaderCatchUp catchUp;
   private LeaderOrderStream.Subscription subscription;
@@ -94,6 +85,14 @@ public final class CopyEngine implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.owned = List.copyOf(owned);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   public CopyEngine addListener(CopyListener listener) {

@@ -5,7 +5,9 @@ import io.copytrade.ports.store.CopyStore;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +42,7 @@ final class CrashPoints {
     if (spec == null || spec.isBlank()) return NONE;
     String[] parts = spec.trim().split(":", 2);
     try {
-      Point point = Point.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      Point point = Point.valueOf(parts[0].toUpperCase(Locale.ROOT).replace('-', '_'));
       return new CrashPoints(Optional.of(point), parts.length == 2 ? Integer.parseInt(parts[1]) : 1, err);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(VARIABLE + " must be before-intent, after-intent or after-answer[:n], was '"
@@ -70,7 +72,7 @@ final class CrashPoints {
 
   private void reach() {
     if (arrivals.incrementAndGet() != arrival) return;
-    err.println("crash-point " + point.get().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+    err.println("crash-point " + point.get().name().toLowerCase(Locale.ROOT).replace('_', '-')
         + " reached");
     err.flush();
     try {
@@ -81,7 +83,7 @@ final class CrashPoints {
   }
 
   private interface Around {
-    Object apply(java.lang.reflect.Method method, Object[] args, Call call) throws Throwable;
+    Object apply(Method method, Object[] args, Call call) throws Throwable;
   }
 
   private interface Call {

@@ -1,7 +1,12 @@
 package io.copytrade.app;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -68,15 +73,15 @@ final class SettingsReader {
   }
 
   /** A comma-separated list of names of {@code type}, compared without case. */
-  <E extends Enum<E>> Optional<java.util.Set<E>> names(String key, Class<E> type) {
+  <E extends Enum<E>> Optional<Set<E>> names(String key, Class<E> type) {
     return list(key).map(items -> {
-      java.util.Set<E> values = java.util.EnumSet.noneOf(type);
+      Set<E> values = EnumSet.noneOf(type);
       for (String item : items) {
         try {
-          values.add(Enum.valueOf(type, item.toUpperCase(java.util.Locale.ROOT)));
+          values.add(Enum.valueOf(type, item.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
           throw new ConfigException(name(key) + ": '" + item + "' is not one of "
-              + java.util.Arrays.toString(type.getEnumConstants()));
+              + Arrays.toString(type.getEnumConstants()));
         }
       }
       return values;
@@ -84,9 +89,9 @@ final class SettingsReader {
   }
 
   /** A comma-separated list; an empty list is an error (leave the key out for the default). */
-  Optional<java.util.List<String>> list(String key) {
+  Optional<List<String>> list(String key) {
     return optional(key).map(text -> {
-      java.util.List<String> items = java.util.Arrays.stream(text.split(",")).map(String::trim)
+      List<String> items = Arrays.stream(text.split(",")).map(String::trim)
           .filter(item -> !item.isEmpty()).toList();
       if (items.isEmpty()) throw new ConfigException(name(key) + " lists nothing");
       return items;
@@ -94,7 +99,7 @@ final class SettingsReader {
   }
 
   Optional<Boolean> flag(String key) {
-    return optional(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+    return optional(key).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;
       default -> throw new ConfigException(name(key) + " must be true or false, was '" + text + "'");

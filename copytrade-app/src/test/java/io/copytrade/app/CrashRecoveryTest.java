@@ -107,12 +107,7 @@ class CrashRecoveryTest {
         "COPYTRADE_DB", dir.resolve("copy.db").toString());
   }
 
-  private static boolean awaitOrders(FakeAccount account, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (account.orders().all().size() >= count) return true;
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    return false;
+  private static boolean awaitOrders(FakeAccount account, int count) {
+    return Poll.until(Duration.ofSeconds(30), () -> account.orders().all().size() >= count);
   }
 }

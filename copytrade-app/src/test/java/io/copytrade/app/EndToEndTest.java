@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,13 +193,8 @@ class EndToEndTest {
     assertNoTokenAnywhere();
   }
 
-  private boolean awaitLog(String event, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (logs.list.stream().anyMatch(e -> e.getFormattedMessage().equals(event))) return true;
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    return false;
+  private boolean awaitLog(String event, Duration timeout) {
+    return Poll.until(timeout, () -> logs.list.stream().anyMatch(e -> e.getFormattedMessage().equals(event)));
   }
 
   private CopyEngine engine() {

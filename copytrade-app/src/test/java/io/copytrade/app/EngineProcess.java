@@ -1,6 +1,7 @@
 package io.copytrade.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,14 +35,17 @@ final class EngineProcess {
   }
 
   /** Waits until the output contains {@code text}; false if the process ended or time ran out first. */
-  boolean awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (output().contains(text)) return true;
-      if (!process.isAlive()) return output().contains(text);
-      TimeUnit.MILLISECONDS.sleep(20);
+  boolean awaitOutput(String text, Duration timeout) throws IOException {
+    Poll.until(timeout, () -> !process.isAlive() || says(text));
+    return output().contains(text);
+  }
+
+  private boolean says(String text) {
+    try {
+      return output().contains(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the engine's output " + log, e);
     }
-    return false;
   }
 
   /** SIGTERM, then the exit status. */

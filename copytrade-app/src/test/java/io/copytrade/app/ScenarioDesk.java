@@ -45,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
@@ -280,16 +279,7 @@ final class ScenarioDesk implements AutoCloseable {
   }
 
   static void awaitUntil(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("waited " + WAIT + " in vain until " + what);
-      try {
-        TimeUnit.MILLISECONDS.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
+    if (!Poll.until(WAIT, condition)) throw new AssertionError("waited " + WAIT + " in vain until " + what);
   }
 
   @SuppressWarnings("unchecked")

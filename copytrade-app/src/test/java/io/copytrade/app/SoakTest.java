@@ -442,14 +442,11 @@ class SoakTest {
    * Waits until the engine has handled the leader order in {@code status}, every follower has a settled
    * copy of it (none INTENDED; a cancelled order may have none), and no order is in TRANSIT.
    */
-  private void settle(OrderId order, OrderStatus status) throws InterruptedException {
+  private void settle(OrderId order, OrderStatus status) {
     long deadline = System.nanoTime() + SETTLE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (engineSettled(order, status)) {
-        if (awaitNoTransit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) return;
-        break;
-      }
-      TimeUnit.MILLISECONDS.sleep(2);
+    if (Poll.until(SETTLE, () -> engineSettled(order, status))
+        && awaitNoTransit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      return;
     }
     settleTimeouts++;
   }
@@ -465,13 +462,9 @@ class SoakTest {
     return true;
   }
 
-  private boolean awaitNoTransit(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    do {
-      if (!inTransit(leader) && followers.stream().noneMatch(f -> inTransit(f.account()))) return true;
-      TimeUnit.MILLISECONDS.sleep(2);
-    } while (System.nanoTime() < deadline);
-    return false;
+  private boolean awaitNoTransit(Duration timeout) {
+    return Poll.until(timeout,
+        () -> !inTransit(leader) && followers.stream().noneMatch(f -> inTransit(f.account())));
   }
 
   private static boolean inTransit(FakeAccount account) {
@@ -479,23 +472,13 @@ class SoakTest {
   }
 
   /** No order in TRANSIT and the engine quiet for 1.5 s; false if {@code timeout} ran out first. */
-  private boolean awaitQuiescence(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean quietEngine = System.nanoTime() - watch.lastNanos > TimeUnit.MILLISECONDS.toNanos(1500);
-      if (quietEngine && awaitNoTransit(Duration.ZERO)) return true;
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
-    return false;
+  private boolean awaitQuiescence(Duration timeout) {
+    return Poll.until(timeout, () -> System.nanoTime() - watch.lastNanos > TimeUnit.MILLISECONDS.toNanos(1500)
+        && awaitNoTransit(Duration.ZERO));
   }
 
-  private boolean awaitLog(String event, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (log.count(event) > 0) return true;
-      TimeUnit.MILLISECONDS.sleep(20);
-    }
-    return false;
+  private boolean awaitLog(String event, Duration timeout) {
+    return Poll.until(timeout, () -> log.count(event) > 0);
   }
 
   private void count(String action) {

@@ -2,40 +2,25 @@ package io.copytrade.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.copytrade.ports.model.Price;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Dhan's authentication answers and its input rules for order bodies. */
-class AuthAndValidationTest {
-  @RegisterExtension static final FakeDhanExtension dhan = new FakeDhanExtension();
+class AuthAndValidationTest extends OneAccountTest {
   private static final String CLIENT = "1000000001";
 
-  private FakeAccount account;
-  private DhanHttp http;
-
-  @BeforeAll
-  static void listChain() {
-    dhan.instruments().niftyDemoChain();
-    dhan.market().price(FakeInstruments.NIFTY_27650_CE, Price.ofRupees("113.00"));
-  }
-
-  @BeforeEach
-  void openAccount() {
-    account = dhan.account(CLIENT);
-    http = DhanHttp.as(dhan.fake(), account);
+  @Override
+  String client() {
+    return CLIENT;
   }
 
   @Test

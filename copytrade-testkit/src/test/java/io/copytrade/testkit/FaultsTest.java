@@ -3,52 +3,37 @@ package io.copytrade.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.copytrade.ports.model.Price;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scripted faults: each hits one request of one account, once. */
-class FaultsTest {
-  @RegisterExtension static final FakeDhanExtension dhan = new FakeDhanExtension();
+class FaultsTest extends OneAccountTest {
   private static final String CLIENT = "1000000002";
 
-  private FakeAccount follower;
-  private DhanHttp http;
-
-  @BeforeAll
-  static void listChain() {
-    dhan.instruments().niftyDemoChain();
-    dhan.market().price(FakeInstruments.NIFTY_27650_CE, Price.ofRupees("113.00"));
-  }
-
-  @BeforeEach
-  void openAccount() {
-    follower = dhan.account(CLIENT);
-    http = DhanHttp.as(dhan.fake(), follower);
+  @Override
+  String client() {
+    return CLIENT;
   }
 
   @Test
   void rateLimitAnswers429WithDh904PlacesNothingAndIsUsedOnce() {
-    dhan.faults().nextPlace(follower.id()).respond(429, "DH-904");
+    dhan.faults().nextPlace(account.id()).respond(429, "DH-904");
 
     DhanHttp.Answer limited = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
 
     limited.assertError(429, "Rate_Limit", "DH-904");
     assertThat(limited.object()).containsEntry("errorMessage",
         "Too many requests on server from single user breaching rate limits. Try throttling API calls.");
-    assertThat(follower.orderBook()).isEmpty();
+    assertThat(account.orderBook()).isEmpty();
     assertThat(http.post("orders", OrderBodies.limitBuyJson(CLIENT)).code()).isEqualTo(200);
   }
 
   @Test
   void serverErrorAnswers500() {
-    dhan.faults().nextCall(follower.id(), "GET", "positions").serverError();
+    dhan.faults().nextCall(account.id(), "GET", "positions").serverError();
 
     http.get("positions").assertError(500, "Internal_Server_Error", "DH-908");
     assertThat(http.get("positions").code()).isEqualTo(200);
@@ -56,7 +41,7 @@ class FaultsTest {
 
   @Test
   void respondCanCarryDhansOwnWording() {
-    dhan.faults().nextPlace(follower.id()).respond(400, "DH-905", "Invalid IP");
+    dhan.faults().nextPlace(account.id()).respond(400, "DH-905", "Invalid IP");
 
     DhanHttp.Answer refused = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
 
@@ -66,47 +51,47 @@ class FaultsTest {
 
   @Test
   void delayHoldsTheAnswerThenHandlesTheRequest() {
-    dhan.faults().nextPlace(follower.id()).delay(Duration.ofMillis(300));
+    dhan.faults().nextPlace(account.id()).delay(Duration.ofMillis(300));
 
     long start = System.nanoTime();
     DhanHttp.Answer placed = http.post("orders", OrderBodies.limitBuyJson(CLIENT));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(placed.code()).isEqualTo(200);
-    assertThat(follower.orderBook()).hasSize(1);
+    assertThat(account.orderBook()).hasSize(1);
   }
 
   @Test
   void answerLatePlacesTheOrderBeforeAnswering() throws Exception {
-    dhan.faults().nextPlace(follower.id()).answerLate(Duration.ofSeconds(2));
+    dhan.faults().nextPlace(account.id()).answerLate(Duration.ofSeconds(2));
 
     CompletableFuture<DhanHttp.Answer> answer =
         CompletableFuture.supplyAsync(() -> http.post("orders", OrderBodies.limitBuyJson(CLIENT)));
-    FakeOrder placed = follower.orders().awaitNext(Duration.ofSeconds(1));
+    FakeOrder placed = account.orders().awaitNext(Duration.ofSeconds(1));
 
     assertThat(answer).isNotDone();
-    assertThat(follower.orderBook()).containsExactly(placed);
+    assertThat(account.orderBook()).containsExactly(placed);
     assertThat(answer.get(5, TimeUnit.SECONDS).code()).isEqualTo(200);
   }
 
   @Test
   void dropAfterAcceptPlacesTheOrderButNeverAnswers() {
-    dhan.faults().nextPlace(follower.id()).dropAfterAccept();
+    dhan.faults().nextPlace(account.id()).dropAfterAccept();
 
     assertThatThrownBy(() -> http.post("orders", OrderBodies.limitBuyJson(CLIENT)))
         .isInstanceOf(UncheckedIOException.class);
 
-    FakeOrder placed = follower.orders().awaitNext(Duration.ofSeconds(1));
+    FakeOrder placed = account.orders().awaitNext(Duration.ofSeconds(1));
     assertThat(placed.correlationId()).isEqualTo("cp-7f3a-0001");
-    assertThat(follower.orderBook()).containsExactly(placed);
-    follower.orders().assertNoMore();
+    assertThat(account.orderBook()).containsExactly(placed);
+    account.orders().assertNoMore();
   }
 
   @Test
   void faultsBelongToOneAccountAndHitInTheOrderArmed() {
     FakeAccount leader = dhan.account("1000000001");
-    dhan.faults().nextPlace(follower.id()).respond(429, "DH-904");
-    dhan.faults().nextPlace(follower.id()).respond(400, "DH-905");
+    dhan.faults().nextPlace(account.id()).respond(429, "DH-904");
+    dhan.faults().nextPlace(account.id()).respond(400, "DH-905");
 
     assertThat(DhanHttp.as(dhan.fake(), leader).post("orders", OrderBodies.limitBuyJson("1000000001")).code())
         .isEqualTo(200);

@@ -9,29 +9,15 @@ import io.copytrade.ports.model.Price;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Order, trade, position, fund, profile and margin endpoints against the reference's shapes. */
-class RestOrdersTest {
-  @RegisterExtension static final FakeDhanExtension dhan = new FakeDhanExtension();
+class RestOrdersTest extends OneAccountTest {
   private static final String CLIENT = "1000000001";
 
-  private FakeAccount account;
-  private DhanHttp http;
-
-  @BeforeAll
-  static void listChain() {
-    dhan.instruments().niftyDemoChain();
-  }
-
-  @BeforeEach
-  void openAccount() {
-    dhan.market().price(NIFTY_27650_CE, Price.ofRupees("113.00"));
-    account = dhan.account(CLIENT).funds(Money.ofRupees("1000000"));
-    http = DhanHttp.as(dhan.fake(), account);
+  @Override
+  String client() {
+    return CLIENT;
   }
 
   @Test
