@@ -33,6 +33,11 @@ interface MappingDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE leader_order_id = ?" + OLDEST_FIRST)
   List<MappingRow> ofLeaderOrder(String leaderOrderId);
 
+  @SqlQuery("SELECT DISTINCT exchange_segment, security_id FROM copy_mappings"
+      + " WHERE follower_account_id = ? AND state <> 'SKIPPED'")
+  @RegisterConstructorMapper(InstrumentColumns.class)
+  List<InstrumentColumns> instrumentsCopiedTo(String followerAccountId);
+
   @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE state IN (<states>)" + OLDEST_FIRST)
   List<MappingRow> inStates(@BindList("states") Collection<String> states);
 }

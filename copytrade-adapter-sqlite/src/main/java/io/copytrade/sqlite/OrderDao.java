@@ -1,5 +1,6 @@
 package io.copytrade.sqlite;
 
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The orders and order_events tables. */
@@ -28,6 +29,10 @@ interface OrderDao {
           >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at)
       """)
   void upsert(@BindRow OrderRow row);
+
+  /** NULL when no event of the order is stored. */
+  @SqlQuery("SELECT MAX(filled_quantity) FROM order_events WHERE order_id = ?")
+  Integer handledFill(String orderId);
 
   /** @return false when the same frame (see uq_order_events_frame) was stored before */
   @SqlUpdate("""

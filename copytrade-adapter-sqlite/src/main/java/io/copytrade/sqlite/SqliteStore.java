@@ -13,6 +13,7 @@ import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -127,6 +129,17 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     if (states.isEmpty()) return List.of(); // SQL has no empty IN list
     List<String> names = states.stream().map(CopyState::name).toList();
     return serialized(() -> toMappings(mappings.inStates(names)));
+  }
+
+  @Override
+  public Set<InstrumentKey> instrumentsCopiedTo(AccountId follower) {
+    return serialized(() -> mappings.instrumentsCopiedTo(follower.value()).stream()
+        .map(InstrumentColumns::toKey).collect(Collectors.toUnmodifiableSet()));
+  }
+
+  @Override
+  public Optional<Quantity> handledFill(OrderId leaderOrderId) {
+    return serialized(() -> Optional.ofNullable(orders.handledFill(leaderOrderId.value())).map(Quantity::of));
   }
 
   @Override

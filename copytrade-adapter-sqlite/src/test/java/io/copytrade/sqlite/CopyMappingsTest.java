@@ -102,6 +102,35 @@ class CopyMappingsTest {
   }
 
   @Test
+  void aReconciliationCopyNeedsNoLeaderOrder() {
+    CopyMapping reconcile = intent("reconcile:20260302T093000:NSE_FNO:35191:MARGIN", FOLLOWER_A,
+        "reconcile-open", at(10));
+
+    assertThat(store.recordIntent(reconcile)).isTrue();
+
+    assertThat(store.find(reconcile.correlationId())).contains(reconcile);
+  }
+
+  @Test
+  void instrumentsCopiedToAFollowerLeaveOutSkippedCopies() {
+    store.recordIntent(intent("L1", FOLLOWER_A, "entry", at(10)));
+    CopyMapping skipped = intent("L2", FOLLOWER_B, "entry", at(10));
+    store.recordIntent(skipped.moveTo(CopyState.SKIPPED, Optional.empty(), Optional.of("under one lot"), at(10)));
+
+    assertThat(store.instrumentsCopiedTo(FOLLOWER_A)).containsExactly(Fixtures.NIFTY_CE);
+    assertThat(store.instrumentsCopiedTo(FOLLOWER_B)).isEmpty();
+  }
+
+  @Test
+  void theHandledFillIsTheLargestStoredEvenWhenALateFrameCameLast() {
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.TRADED, 520, at(5)), at(6));
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PART_TRADED, 130, at(3)), at(7));
+
+    assertThat(store.handledFill(OrderId.of("L1"))).contains(Quantity.of(520));
+    assertThat(store.handledFill(OrderId.of("L9"))).isEmpty();
+  }
+
+  @Test
   void anIntentForAnUnrecordedLeaderOrderIsAnError() {
     assertThatThrownBy(() -> store.recordIntent(intent("L-unknown", FOLLOWER_A, "entry", at(10))))
         .isInstanceOf(UnableToExecuteStatementException.class).hasMessageContaining("FOREIGN KEY");

@@ -7,6 +7,7 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.store.AuditEntry;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,13 +88,37 @@ class SchemaTest {
   }
 
   @Test
+  void aFileOfTheFirstSchemaKeepsItsCopiesThroughTheSecond() throws Exception {
+    Path old = file.resolveSibling("v1.db");
+    Flyway.configure(getClass().getClassLoader()).locations("classpath:db/migration")
+        .dataSource("jdbc:sqlite:" + old, null, null).target("1").load().migrate();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old);
+        Statement st = connection.createStatement()) {
+      st.execute("INSERT INTO orders (order_id, account_id, role, status, side, product, order_type, validity,"
+          + " exchange_segment, security_id, quantity, filled_quantity, price_paise, created_at, updated_at)"
+          + " VALUES ('L1', '1000000001', 'leader', 'TRADED', 'BUY', 'MARGIN', 'LIMIT', 'DAY', 'NSE_FNO',"
+          + " '35191', 520, 520, 11250, 1, 1)");
+      st.execute("INSERT INTO copy_mappings (correlation_id, leader_order_id, follower_account_id, step,"
+          + " exchange_segment, security_id, side, leader_quantity, follower_quantity, sizing, state,"
+          + " created_at, updated_at) VALUES ('ct-old', 'L1', '1000000002', 'entry', 'NSE_FNO', '35191', 'BUY',"
+          + " 520, 130, 'capital_proportional', 'FILLED', 1, 2)");
+    }
+
+    try (SqliteStore upgraded = SqliteStore.open(old)) {
+      assertThat(upgraded.copiesOf(OrderId.of("L1")))
+          .extracting(c -> c.correlationId().value() + " " + c.state() + " " + c.followerQuantity())
+          .containsExactly("ct-old FILLED 130");
+    }
+  }
+
+  @Test
   void migratingAnExistingFileAgainChangesNothing() {
     db.execute("UPDATE config SET value = 'false' WHERE key = 'copy_enabled'");
     List<Map<String, Object>> history = db.rows("SELECT * FROM flyway_schema_history");
 
     SqliteStore.open(file).close();
 
-    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(1);
+    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(2);
     assertThat(db.row("SELECT value FROM config WHERE key = 'copy_enabled'")).containsEntry("value", "false");
   }
 

@@ -2,6 +2,8 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.ReconcilePositions;
+import io.copytrade.domain.replication.Reconciliation;
 import io.copytrade.domain.replication.TrackFollowerOrders;
 import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.Broker;
@@ -18,8 +20,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -43,6 +47,8 @@ public final class CopyEngine implements AutoCloseable {
   /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
   private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
   private static final Duration IN_FLIGHT_CHECK = Duration.ofSeconds(2);
+  /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
+  private static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
   /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
   private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
@@ -67,6 +73,7 @@ public final class CopyEngine implements AutoCloseable {
   private BrokerAccount leaderAccount;
   private LeaderEvents leaderEvents;
   private LeaderCatchUp catchUp;
+  private Reconciler reconciler;
   private LeaderOrderStream.Subscription subscription;
 
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
@@ -109,9 +116,10 @@ public final class CopyEngine implements AutoCloseable {
         .toList();
     refreshInstruments();
     scheduleInstrumentRefresh();
-    leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers,
-        new CapitalBook(clock, CAPITAL_MAX_AGE), clock, fanOut, events, timers, listeners,
-        config.resilience().absenceWindow());
+    CapitalBook capital = new CapitalBook(clock, CAPITAL_MAX_AGE);
+    leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers, capital, clock, fanOut, events,
+        timers, listeners, config.resilience().absenceWindow());
+    reconciler = new Reconciler(store, leader, () -> followers, capital, clock);
     // Copies a crash left in doubt are settled before the first catch-up, then checked again every 2 s.
     events.execute(leaderEvents::resolveInFlight);
     timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
@@ -120,6 +128,8 @@ public final class CopyEngine implements AutoCloseable {
     TrackFollowerOrders tracker = new TrackFollowerOrders(store, followers, clock);
     timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), 0,
         FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
+        RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
     subscription = stream.subscribe(config.leader(), new Listener());
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
@@ -189,15 +199,25 @@ public final class CopyEngine implements AutoCloseable {
         .orElse(false);
   }
 
-  private void catchUp(boolean openOrdersOnly) {
+  private void catchUp(boolean firstStartToday) {
     try {
-      List<LeaderOrderUpdate> missed = catchUp.events(openOrdersOnly);
-      log.atInfo().addKeyValue("orders", missed.size()).log("leader_catch_up");
-      missed.forEach(leaderEvents::handle);
+      LeaderCatchUp.Catch missed = catchUp.read(firstStartToday, reconciler.history());
+      if (!missed.history().isEmpty()) reconciler.rememberHistory(missed.history());
+      log.atInfo().addKeyValue("orders", missed.events().size()).addKeyValue("history", missed.history().size())
+          .log("leader_catch_up");
+      missed.events().forEach(leaderEvents::handle);
     } catch (RuntimeException e) {
       // The next reconnect catches up again; live events keep flowing meanwhile.
       log.atError().setCause(e).log("leader_catch_up_failed");
     }
+  }
+
+  /**
+   * Compares every follower's positions with their targets now, on the event thread between leader events,
+   * and acts by each follower's policy (see {@link ReconcilePositions}). Empty when it could not run.
+   */
+  public Future<Optional<Reconciliation>> reconcile() {
+    return events.submit(() -> reconciler.run("on demand"));
   }
 
   /** Stops taking events, finishes the ones in hand, then closes the socket, clients and store. */
@@ -237,7 +257,10 @@ public final class CopyEngine implements AutoCloseable {
     public void onConnected() {
       boolean first = !connectedBefore.getAndSet(true);
       log.atInfo().addKeyValue("first", first).log("leader_stream_connected");
-      events.execute(() -> catchUp(first && !ranToday()));
+      boolean firstStartToday = first && !ranToday();
+      events.execute(() -> catchUp(firstStartToday));
+      // Once the first catch-up has copied what was missed, positions can be judged.
+      if (first) events.execute(() -> reconciler.run("start-up"));
     }
 
     /**

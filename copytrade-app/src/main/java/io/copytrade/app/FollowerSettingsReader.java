@@ -8,6 +8,7 @@ import io.copytrade.domain.filter.EntryFilter.Underlyings;
 import io.copytrade.domain.filter.EntryFilters;
 import io.copytrade.domain.replication.CopyMode;
 import io.copytrade.domain.replication.FollowerSettings;
+import io.copytrade.domain.replication.ReconcilePolicy;
 import io.copytrade.domain.risk.MarginCheck;
 import io.copytrade.domain.risk.MaxDailyLoss;
 import io.copytrade.domain.risk.MaxLotsPerOrder;
@@ -37,7 +38,7 @@ final class FollowerSettingsReader {
   static final Set<String> KEYS = Set.of("copy_sizing", "copy_ratio", "max_position_size_pct", "copy_mode",
       "enabled", "segments", "instrument_types", "underlyings_include", "underlyings_exclude",
       "product_types", "copy_window", "max_lots_per_order", "max_open_positions", "max_daily_loss",
-      "margin_check");
+      "margin_check", "reconcile");
   private static final Pattern WINDOW = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
 
   private FollowerSettingsReader() {}
@@ -45,7 +46,7 @@ final class FollowerSettingsReader {
   static FollowerSettings read(AccountId account, SettingsReader settings) {
     Optional<BigDecimal> maxPct = settings.percent("max_position_size_pct");
     return new FollowerSettings(account, sizing(settings, maxPct), risk(settings, maxPct),
-        copyMode(settings), filters(settings), settings.flag("enabled").orElse(true));
+        copyMode(settings), filters(settings), settings.flag("enabled").orElse(true), reconcile(settings));
   }
 
   /** Risk rules in the order they are checked; the margin check last, as it asks the broker. */
@@ -72,6 +73,16 @@ final class FollowerSettingsReader {
       default -> throw new ConfigException(settings.name("copy_mode") + " must be orders or fills, was '"
           + text + "'");
     }).orElse(CopyMode.ORDERS);
+  }
+
+  private static ReconcilePolicy reconcile(SettingsReader settings) {
+    return settings.optional("reconcile").map(text -> switch (text.toLowerCase(Locale.ROOT)) {
+      case "alert" -> ReconcilePolicy.ALERT;
+      case "flat-only" -> ReconcilePolicy.FLAT_ONLY;
+      case "resync" -> ReconcilePolicy.RESYNC;
+      default -> throw new ConfigException(settings.name("reconcile") + " must be alert, flat-only or resync, was '"
+          + text + "'");
+    }).orElse(ReconcilePolicy.ALERT);
   }
 
   private static EntryFilters filters(SettingsReader settings) {

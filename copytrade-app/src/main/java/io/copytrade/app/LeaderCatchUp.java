@@ -3,11 +3,15 @@ package io.copytrade.app;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns the leader's order book into order events, for what the socket may have missed: Dhan does not
@@ -24,14 +28,31 @@ final class LeaderCatchUp {
   }
 
   /**
-   * The book as events; with {@code openOrdersOnly} (a first start of the day) finished orders are left out:
-   * they are the trader's history from before the engine ran, not something to copy now.
+   * What a catch-up handles, and what it leaves as history.
+   *
+   * @param events the orders to handle, as events
+   * @param history finished orders left out as the trader's history from before the engine ran today
    */
-  List<LeaderOrderUpdate> events(boolean openOrdersOnly) {
-    return leader.orderBook().stream()
-        .filter(order -> !openOrdersOnly || order.status().isOpen())
-        .map(order -> asEvent(order, clock.instant()))
-        .toList();
+  record Catch(List<LeaderOrderUpdate> events, Set<OrderId> history) {}
+
+  /**
+   * The book as events. On a first start of the day ({@code firstStart}) finished orders are history, not
+   * something to copy now; later catch-ups leave out the day's {@code history} too, so a restart does not copy
+   * hours late what the first start rightly left.
+   */
+  Catch read(boolean firstStart, Set<OrderId> history) {
+    Instant now = clock.instant();
+    List<LeaderOrderUpdate> events = new ArrayList<>();
+    Set<OrderId> finished = new LinkedHashSet<>();
+    for (BrokerOrder order : leader.orderBook()) {
+      if (history.contains(order.orderId())) continue;
+      if (firstStart && !order.status().isOpen()) {
+        finished.add(order.orderId());
+      } else {
+        events.add(asEvent(order, now));
+      }
+    }
+    return new Catch(List.copyOf(events), Set.copyOf(finished));
   }
 
   /**

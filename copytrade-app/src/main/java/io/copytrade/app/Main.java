@@ -1,7 +1,11 @@
 package io.copytrade.app;
 
 import com.google.inject.Guice;
+import io.copytrade.sqlite.SqliteStore;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,9 +17,11 @@ public final class Main {
 
   private static final String USAGE_TEXT = """
       usage: java -jar copytrade.jar <command>
-        run    copy the leader's orders to the follower on Dhan; configuration from the environment
-        demo   run the engine against an embedded fake Dhan and print what it copied
-        help   show this text""";
+        run        copy the leader's orders to the follower on Dhan; configuration from the environment
+        reconcile  ask the engine using COPYTRADE_DB to compare follower positions with their targets now
+                   (each follower's policy decides: alert, flat-only or resync); it also does so at every start
+        demo       run the engine against an embedded fake Dhan and print what it copied
+        help       show this text""";
 
   private Main() {}
 
@@ -31,6 +37,7 @@ public final class Main {
     }
     return switch (args[0]) {
       case "run" -> runEngine(env, err);
+      case "reconcile" -> requestReconciliation(env, out, err);
       case "demo" -> Demo.run(out, err);
       case "help", "--help", "-h" -> {
         out.println(USAGE_TEXT);
@@ -42,6 +49,22 @@ public final class Main {
         yield USAGE;
       }
     };
+  }
+
+  /** The engine owns every order write, so the request goes through its database rather than to Dhan. */
+  private static int requestReconciliation(Map<String, String> env, PrintStream out, PrintStream err) {
+    Path database = Path.of(env.getOrDefault("COPYTRADE_DB", EnvConfig.DEFAULT_DATABASE));
+    if (!Files.isRegularFile(database)) {
+      err.println("no copytrade database at " + database + " (COPYTRADE_DB): the engine has not run there;"
+          + " it reconciles at every start");
+      return FAILED;
+    }
+    try (SqliteStore store = SqliteStore.open(database)) {
+      Reconciler.request(store, Instant.now());
+    }
+    out.println("reconciliation requested in " + database + ": a running engine does it within "
+        + "5 s and logs reconciliation_done; a stopped one does it when it next starts");
+    return OK;
   }
 
   private static int runEngine(Map<String, String> env, PrintStream err) {

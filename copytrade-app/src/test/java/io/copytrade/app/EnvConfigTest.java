@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrade.domain.risk.MaxPositionSizePct;
+import io.copytrade.domain.replication.ReconcilePolicy;
 import io.copytrade.domain.sizing.SizingStrategy;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -76,6 +77,14 @@ class EnvConfigTest {
         .isEqualTo(new SizingStrategy.RiskBased(BigDecimal.TEN));
   }
 
+  @ParameterizedTest(name = "FOLLOWER_RECONCILE={0}")
+  @CsvSource({"alert, ALERT", "flat-only, FLAT_ONLY", "RESYNC, RESYNC"})
+  void readsTheReconciliationPolicy(String value, ReconcilePolicy expected) {
+    assertThat(EnvConfig.from(with("FOLLOWER_RECONCILE", value)).followers().get(0).settings().reconcile())
+        .isEqualTo(expected);
+    assertThat(EnvConfig.from(valid()).followers().get(0).settings().reconcile()).isEqualTo(ReconcilePolicy.ALERT);
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(nullValues = "NULL", value = {
       "LEADER_CLIENT_ID, NULL, LEADER_CLIENT_ID is not set",
@@ -92,6 +101,7 @@ class EnvConfigTest {
       "COPY_SIZING, kelly, COPY_SIZING must be capital_proportional, fixed_ratio or risk_based",
       "DHAN_API_BASE_URL, ftp://x/v2, DHAN_API_BASE_URL must be a http or https URL",
       "DHAN_ORDER_WS_URL, 'not a url', DHAN_ORDER_WS_URL is not a URL",
+      "FOLLOWER_RECONCILE, sync, 'FOLLOWER_RECONCILE must be alert, flat-only or resync, was 'sync''",
   })
   void refusesBadValuesNamingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> EnvConfig.from(with(name, value)))

@@ -139,12 +139,26 @@ final class ScenarioDesk implements AutoCloseable {
         .toList();
     EngineConfig config = new EngineConfig(credentials(leader), configs,
         new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database);
+    int catchUpsBefore = catchUps.size();
     engine = Guice.createInjector(new CopytradeModule(config)).getInstance(CopyEngine.class)
         .addListener((update, copies) -> handled.add(update))
         .start();
     leader.awaitOrderSocket(WAIT);
     // Scenarios start once the first catch-up has read the (empty) book, so their orders arrive live.
-    awaitCatchUp(1);
+    awaitCatchUp(catchUpsBefore + 1);
+  }
+
+  /** Stops the engine as Ctrl-C would; {@link #start} runs a new one on the same database. */
+  void stopEngine() {
+    engine.close();
+  }
+
+  CopyEngine engine() {
+    return engine;
+  }
+
+  Path database() {
+    return database;
   }
 
   /** Waits for the engine's {@code n}-th read of the leader's book; answers when it happened. */

@@ -2,10 +2,14 @@ package io.copytrade.domain.replication;
 
 import io.copytrade.domain.order.CopyStateMachine;
 import io.copytrade.ports.broker.PlacementResult;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -31,11 +35,17 @@ final class CopyWriter {
   /** A new copy of one step for one follower; unsent copies carry quantity zero. */
   CopyMapping copy(LeaderOrderUpdate update, Follower follower, Step step, Quantity leaderShare,
       Quantity quantity, String sizing, CopyState state, Optional<String> reason) {
+    return copy(update.orderId(), update.instrument(), update.side(), follower, step, leaderShare, quantity, sizing,
+        state, reason);
+  }
+
+  /** A new copy under {@code leaderOrderId}, which a reconciliation names itself (it follows no leader order). */
+  CopyMapping copy(OrderId leaderOrderId, InstrumentKey instrument, Side side, Follower follower, Step step,
+      Quantity leaderShare, Quantity quantity, String sizing, CopyState state, Optional<String> reason) {
     Instant now = clock.instant();
-    return new CopyMapping(
-        CorrelationId.derive(update.orderId(), follower.settings().account(), step.name()),
-        update.orderId(), follower.settings().account(), step.name(), update.instrument(), update.side(),
-        leaderShare, quantity, sizing, state, Optional.empty(), reason, now, now);
+    AccountId account = follower.settings().account();
+    return new CopyMapping(CorrelationId.derive(leaderOrderId, account, step.name()), leaderOrderId, account,
+        step.name(), instrument, side, leaderShare, quantity, sizing, state, Optional.empty(), reason, now, now);
   }
 
   /** Records a copy that will send nothing (SKIPPED, or FAILED before sending), unless one exists already. */
@@ -59,7 +69,13 @@ final class CopyWriter {
 
   /** Stores the intent, then makes the write once (see {@link #intend}). */
   void send(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
-    intend(intent, terms, action, write).ifPresent(Runnable::run);
+    sent(intent, terms, action, write);
+  }
+
+  /** As {@link #send}, returning what became of the copy: the stored one when it existed already. */
+  CopyMapping sent(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
+    if (!store.recordIntent(intent)) return store.find(intent.correlationId()).orElse(intent);
+    return attempt(intent, terms, action, write);
   }
 
   /**

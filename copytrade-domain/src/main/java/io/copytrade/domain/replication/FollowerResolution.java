@@ -108,6 +108,12 @@ final class FollowerResolution {
 
   /** The broker was shown not to have the copy: send it again if the leader still calls for it. */
   private void absent(CopyMapping copy, Step step, Instant start) {
+    if (step.isReconciliation()) {
+      // It followed positions as they stood then; the next reconciliation measures them again.
+      giveUp(copy, Optional.empty(), "the broker never took this reconciliation order; not sent again, the next"
+          + " reconciliation compares the positions afresh", start);
+      return;
+    }
     Optional<BrokerOrder> leaderOrder = leader.order().apply(copy.leaderOrderId());
     if (leaderOrder.isEmpty()) {
       giveUp(copy, Optional.empty(), "leader order " + copy.leaderOrderId()

@@ -43,11 +43,14 @@ public record ResolutionPass(List<CopyMapping> resolved, List<CopyMapping> place
   /**
    * Leader orders whose copies this pass changed. The leader may have modified or cancelled them while the
    * copies were in flight, so each should be handled again (its current state from the leader's order book)
-   * by {@link ReplicateLeaderOrder}, which brings the copies to it.
+   * by {@link ReplicateLeaderOrder}, which brings the copies to it. Reconciliation orders follow no leader
+   * order and are left out.
    */
   public Set<OrderId> leaderOrdersToReplay() {
     Set<OrderId> orders = new LinkedHashSet<>();
-    Stream.concat(resolved.stream(), placed.stream()).forEach(copy -> orders.add(copy.leaderOrderId()));
+    Stream.concat(resolved.stream(), placed.stream())
+        .filter(copy -> Step.parse(copy.step()).filter(Step::isReconciliation).isEmpty())
+        .forEach(copy -> orders.add(copy.leaderOrderId()));
     return orders;
   }
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What one copy does for a leader order; its name is part of the copy's correlation id, so the same step
  * always derives the same id. Names: a base ("entry", "exit", "fill-&lt;target units&gt;", or
- * "fill-unsent-&lt;leader filled&gt;" for a fill copy skipped or failed before sending), then "-&lt;k&gt;" for
+ * "fill-unsent-&lt;leader filled&gt;" for a fill copy skipped or failed before sending, "reconcile-close" or
+ * "reconcile-open" for an order of position reconciliation), then "-&lt;k&gt;" for
  * the k-th slice (the first slice has none), then
  * "/r&lt;g&gt;" for the g-th replacement of that slice's order, then "/m&lt;n&gt;" for the n-th modification of
  * that order.
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
 record Step(String base, int slice, int replacement, int modification) {
   static final String ENTRY = "entry";
   static final String EXIT = "exit";
-  private static final Pattern NAME =
-      Pattern.compile("(entry|exit|fill-\\d+|fill-unsent-\\d+)(?:-(\\d+))?(?:/r(\\d+))?(?:/m(\\d+))?");
+  static final String RECONCILE_CLOSE = "reconcile-close";
+  static final String RECONCILE_OPEN = "reconcile-open";
+  private static final Pattern NAME = Pattern.compile(
+      "(entry|exit|fill-\\d+|fill-unsent-\\d+|reconcile-close|reconcile-open)(?:-(\\d+))?(?:/r(\\d+))?(?:/m(\\d+))?");
 
   static Step of(String base) {
     return new Step(base, 1, 0, 0);
@@ -74,6 +77,11 @@ record Step(String base, int slice, int replacement, int modification) {
 
   boolean isExit() {
     return base.equals(EXIT);
+  }
+
+  /** An order of position reconciliation: it follows no leader order. */
+  boolean isReconciliation() {
+    return base.startsWith("reconcile-");
   }
 
   boolean isFill() {

@@ -5,9 +5,11 @@ import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * An in-memory copy store that records what it was asked, can be told to fail for one follower, and can
@@ -95,6 +98,18 @@ final class FakeStore implements CopyStore {
   @Override
   public synchronized List<CopyMapping> inStates(Set<CopyState> states) {
     return copies.values().stream().filter(copy -> states.contains(copy.state())).toList();
+  }
+
+  @Override
+  public synchronized Set<InstrumentKey> instrumentsCopiedTo(AccountId follower) {
+    return copies.values().stream().filter(c -> c.follower().equals(follower) && c.state() != CopyState.SKIPPED)
+        .map(CopyMapping::instrument).collect(Collectors.toSet());
+  }
+
+  @Override
+  public synchronized Optional<Quantity> handledFill(OrderId leaderOrderId) {
+    return leaderEvents.stream().filter(e -> e.orderId().equals(leaderOrderId))
+        .map(LeaderOrderUpdate::filledQuantity).max(Quantity::compareTo);
   }
 
   @Override

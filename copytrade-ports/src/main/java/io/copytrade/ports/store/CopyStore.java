@@ -5,9 +5,11 @@ import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.Quantity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,15 @@ public interface CopyStore {
 
   /** Copies in any of these states, oldest first (e.g. in flight at start-up). */
   List<CopyMapping> inStates(Set<CopyState> states);
+
+  /**
+   * Instruments in which something was sent, or meant to be sent, to this follower (any copy not SKIPPED):
+   * the positions the copier answers for, as against the follower's own trades.
+   */
+  Set<InstrumentKey> instrumentsCopiedTo(AccountId follower);
+
+  /** The largest filled quantity among the stored events of this leader order; empty when none is stored. */
+  Optional<Quantity> handledFill(OrderId leaderOrderId);
 
   /**
    * Stores a leader order event and the order's latest state.

@@ -1,0 +1,130 @@
+package io.copytrade.app;
+
+import io.copytrade.domain.replication.CapitalBook;
+import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.PositionCheck;
+import io.copytrade.domain.replication.ReconcilePositions;
+import io.copytrade.domain.replication.Reconciliation;
+import io.copytrade.ports.broker.AccountQueries;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.sqlite.SqliteStore;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs position reconciliation for the engine (at start-up, and whenever {@code copytrade reconcile} asks
+ * through the database), logs every position it judged, and keeps the day's leader history: the orders that
+ * had finished before the engine first ran that day, which were never copied and are not waited for.
+ */
+final class Reconciler {
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  /** Written by {@code copytrade reconcile}; the engine reconciles when it differs from the last one done. */
+  static final String REQUEST_KEY = "reconcile_requested_at";
+  private static final String DONE_KEY = "reconcile_done_for";
+  private static final String HISTORY_KEY = "leader_history.";
+  private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+      .withZone(DailyAt.IST);
+
+  private final SqliteStore store;
+  private final AccountQueries leader;
+  private final Supplier<List<Follower>> followers;
+  private final CapitalBook capital;
+  private final InstantSource clock;
+
+  /** {@code followers} as the engine sees them now (a follower paused for the day takes no additions). */
+  Reconciler(SqliteStore store, AccountQueries leader, Supplier<List<Follower>> followers, CapitalBook capital,
+      InstantSource clock) {
+    this.store = store;
+    this.leader = leader;
+    this.followers = followers;
+    this.capital = capital;
+    this.clock = clock;
+  }
+
+  /** Records {@code orders} as today's history: finished before the engine first ran today. */
+  void rememberHistory(Set<OrderId> orders) {
+    Instant now = clock.instant();
+    Set<OrderId> all = new LinkedHashSet<>(history());
+    all.addAll(orders);
+    store.setConfig(historyKey(now), all.stream().map(OrderId::value).collect(Collectors.joining(",")), now);
+  }
+
+  /** Today's history (IST): orders a full catch-up must not copy late, and reconciliation need not wait for. */
+  Set<OrderId> history() {
+    return store.config(historyKey(clock.instant())).filter(text -> !text.isBlank())
+        .map(text -> Arrays.stream(text.split(",")).map(OrderId::of).collect(Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  /** Asks a running engine (or the next one to start) to reconcile: the {@code reconcile} command. */
+  static void request(SqliteStore store, Instant at) {
+    store.setConfig(REQUEST_KEY, Long.toString(at.toEpochMilli()), at);
+  }
+
+  /** Runs once if a request came since the last run; call on the event thread. */
+  void runIfRequested() {
+    Optional<String> asked = store.config(REQUEST_KEY);
+    if (asked.isEmpty() || asked.equals(store.config(DONE_KEY))) return;
+    store.setConfig(DONE_KEY, asked.get(), clock.instant());
+    run("on request");
+  }
+
+  /** One reconciliation of every follower; call on the event thread, between leader events. */
+  Optional<Reconciliation> run(String why) {
+    Instant now = clock.instant();
+    Reconciliation result;
+    try {
+      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock)
+          .run(RUN_NAME.format(now), history());
+    } catch (RuntimeException e) {
+      log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");
+      return Optional.empty();
+    }
+    result.checks().forEach(Reconciler::logCheck);
+    result.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower()).setCause(f.error())
+        .log("reconciliation_failed"));
+    log.atInfo().addKeyValue("why", why).addKeyValue("run", result.run())
+        .addKeyValue("positions", result.checks().size())
+        .addKeyValue("in_line", result.with(PositionCheck.Outcome.IN_LINE).size())
+        .addKeyValue("mismatches", result.with(PositionCheck.Outcome.MISMATCH).size())
+        .addKeyValue("corrected", result.with(PositionCheck.Outcome.CORRECTED).size())
+        .addKeyValue("deferred", result.with(PositionCheck.Outcome.DEFERRED).size())
+        .addKeyValue("failed_followers", result.failures().size()).log("reconciliation_done");
+    return Optional.of(result);
+  }
+
+  private static void logCheck(PositionCheck check) {
+    var line = switch (check.outcome()) {
+      case IN_LINE -> log.atInfo();
+      case MISMATCH -> log.atError();
+      case CORRECTED, DEFERRED -> log.atWarn();
+    };
+    line.addKeyValue("follower", check.follower()).addKeyValue("instrument", check.instrument())
+        .addKeyValue("product", check.product()).addKeyValue("leader_net", check.leaderNet())
+        .addKeyValue("held", check.held())
+        .addKeyValue("target", check.target().map(Object::toString).orElse("-"))
+        .addKeyValue("orders", check.orders().stream()
+            .map(o -> o.side() + " " + o.followerQuantity() + " " + o.state()).collect(Collectors.joining(",")))
+        .addKeyValue("detail", check.detail())
+        .log(switch (check.outcome()) {
+          case IN_LINE -> "position_in_line";
+          case MISMATCH -> "position_mismatch_alert";
+          case CORRECTED -> "position_corrected";
+          case DEFERRED -> "position_check_deferred";
+        });
+  }
+
+  private static String historyKey(Instant now) {
+    return HISTORY_KEY + now.atZone(DailyAt.IST).toLocalDate();
+  }
+}

@@ -1,0 +1,69 @@
+package io.copytrade.domain.replication;
+
+import io.copytrade.ports.broker.AccountQueries;
+import io.copytrade.ports.instrument.InstrumentCatalogue;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.store.CopyStore;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Use case: compares each follower's positions with their targets and acts by the follower's
+ * {@link ReconcilePolicy}. A position's target is the leader's net position there sized by the follower's
+ * strategy (capital-proportional or fixed ratio, floored to lots; zero where the leader holds nothing).
+ * Positions answered for are those the leader holds and those in instruments the engine has copied to the
+ * follower: a follower's own trades elsewhere are never touched.
+ *
+ * <p>A position is judged only when nothing in it is moving: no open order of the leader or the follower in
+ * the instrument, no copy in flight, and every leader fill in it already handled by the engine (or history
+ * from before the engine first ran today). Otherwise it is DEFERRED, because a copy on its way would
+ * otherwise be placed twice: once by the copy, once by the reconciliation.
+ *
+ * <p>Orders it sends are DAY market orders, each stored as an intent first under a correlation id derived
+ * from the run's name, the position and the step ("reconcile-close", "reconcile-open", sliced at the freeze
+ * quantity), so running it again under the same name sends nothing twice. Run it on the engine's event
+ * thread, between events, after in-flight copies were resolved.
+ */
+public final class ReconcilePositions {
+  private final FollowerReconciliation.Services services;
+  private final AccountQueries leader;
+  private final List<Follower> followers;
+
+  public ReconcilePositions(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
+      List<Follower> followers, CapitalBook capital, InstantSource clock) {
+    this.services = new FollowerReconciliation.Services(Objects.requireNonNull(store, "store"),
+        new CopyWriter(store, clock), Objects.requireNonNull(instruments, "instruments"),
+        Objects.requireNonNull(capital, "capital"), clock);
+    this.leader = Objects.requireNonNull(leader, "leader");
+    this.followers = List.copyOf(followers);
+  }
+
+  /**
+   * One reconciliation of every follower; a follower whose broker or store fails is reported and the others
+   * go on. Throws only when the leader's positions or orders cannot be read (nothing was sent then).
+   *
+   * @param run names this run in its orders' correlation ids (at most 20 characters, e.g. a time stamp)
+   * @param history leader orders that finished before the engine first ran today: never copied, part of the
+   *     leader's position, so not waited for
+   */
+  public synchronized Reconciliation run(String run, Set<OrderId> history) {
+    if (run.isBlank() || run.length() > 20) {
+      throw new IllegalArgumentException("run name must be 1-20 characters: '" + run + "'");
+    }
+    FollowerReconciliation.LeaderView view = new FollowerReconciliation.LeaderView(leader, leader.positions(),
+        leader.orderBook(), Set.copyOf(history), ReplicateLeaderOrder.copyingEnabled(services.store()));
+    List<PositionCheck> checks = new ArrayList<>();
+    List<Reconciliation.FollowerFailure> failures = new ArrayList<>();
+    for (Follower follower : followers) {
+      try {
+        checks.addAll(new FollowerReconciliation(services, view, follower, run).run());
+      } catch (RuntimeException e) {
+        failures.add(new Reconciliation.FollowerFailure(follower.settings().account(), e));
+      }
+    }
+    return new Reconciliation(run, checks, failures);
+  }
+}
