@@ -125,8 +125,10 @@ public final class CopyEngine implements AutoCloseable {
     timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
         IN_FLIGHT_CHECK.toMillis(), IN_FLIGHT_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     catchUp = new LeaderCatchUp(leader, clock);
+    // Follower order statuses are refreshed from their books before anything is judged against them.
     TrackFollowerOrders tracker = new TrackFollowerOrders(store, followers, clock);
-    timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), 0,
+    events.execute(() -> track(tracker));
+    timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), FOLLOWER_TRACKING.toMillis(),
         FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);

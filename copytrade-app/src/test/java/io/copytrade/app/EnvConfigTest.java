@@ -101,7 +101,7 @@ class EnvConfigTest {
       "COPY_SIZING, kelly, COPY_SIZING must be capital_proportional, fixed_ratio or risk_based",
       "DHAN_API_BASE_URL, ftp://x/v2, DHAN_API_BASE_URL must be a http or https URL",
       "DHAN_ORDER_WS_URL, 'not a url', DHAN_ORDER_WS_URL is not a URL",
-      "FOLLOWER_RECONCILE, sync, 'FOLLOWER_RECONCILE must be alert, flat-only or resync, was 'sync''",
+      "FOLLOWER_RECONCILE, sync, 'FOLLOWER_RECONCILE must be alert, flat-only or resync'",
   })
   void refusesBadValuesNamingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> EnvConfig.from(with(name, value)))
