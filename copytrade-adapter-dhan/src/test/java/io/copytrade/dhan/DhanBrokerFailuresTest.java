@@ -1,6 +1,5 @@
 package io.copytrade.dhan;
 
-import static io.copytrade.dhan.Fixtures.CREDENTIALS;
 import static io.copytrade.dhan.Fixtures.TOKEN;
 import static io.copytrade.dhan.Fixtures.limitBuy;
 import static io.copytrade.dhan.Fixtures.printed;
@@ -22,7 +21,6 @@ import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Validity;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,9 +28,9 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,21 +41,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DhanBrokerFailuresTest {
   private static final OrderId ORDER = OrderId.of("1124091136546");
 
+  @RegisterExtension final LoopbackBroker dhan = new LoopbackBroker(Duration.ofMillis(500));
   private MockWebServer server;
-  private DhanBroker broker;
   private BrokerAccount account;
 
   @BeforeEach
-  void start() throws IOException {
-    server = Loopback.server();
-    broker = new DhanBroker(Loopback.endpoints(server), Duration.ofMillis(500));
-    account = broker.account(CREDENTIALS);
-  }
-
-  @AfterEach
-  void stop() {
-    broker.close();
-    server.close();
+  void bind() {
+    server = dhan.server();
+    account = dhan.account();
   }
 
   record Failure(String name, MockResponse response, Function<BrokerAccount, ?> call,
@@ -132,13 +123,13 @@ class DhanBrokerFailuresTest {
 
   @Test
   void refusedOrderWritesAreRejectionsWithDhansCodeAndReason() {
-    server.enqueue(json(400, Samples.error("Input_Exception", "DH-905", "Invalid IP " + TOKEN)));
+    server.enqueue(json(400, Samples.error("Input_Exception", "DH-905", "quantity is required " + TOKEN)));
     server.enqueue(json(400, Samples.error("Order_Error", "DH-906", "Order is in Transit state")));
 
     PlacementResult placed = account.place(limitBuy());
     PlacementResult cancelled = account.cancel(ORDER);
 
-    assertThat(placed).isEqualTo(new PlacementResult.Rejected("DH-905", "Invalid IP [redacted]"));
+    assertThat(placed).isEqualTo(new PlacementResult.Rejected("DH-905", "quantity is required [redacted]"));
     assertThat(cancelled).isEqualTo(new PlacementResult.Rejected("DH-906", "Order is in Transit state"));
   }
 

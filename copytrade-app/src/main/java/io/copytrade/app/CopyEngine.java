@@ -12,7 +12,9 @@ import io.copytrade.ports.broker.BrokerException;
 import io.copytrade.ports.broker.Credentials;
 import io.copytrade.ports.broker.LeaderOrderListener;
 import io.copytrade.ports.broker.LeaderOrderStream;
+import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.instrument.InstrumentMaster;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,18 +121,19 @@ public final class CopyEngine implements AutoCloseable {
     refreshInstruments();
     scheduleInstrumentRefresh();
     CapitalBook capital = new CapitalBook(clock, CAPITAL_MAX_AGE);
-    leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers, capital, clock, fanOut, events,
-        timers, listeners, config.resilience().absenceWindow());
-    reconciler = new Reconciler(store, leader, () -> followers, capital, clock);
+    Map<AccountId, TokenSource> tokens = config.followers().stream()
+        .collect(Collectors.toMap(f -> f.credentials().account(), f -> f.credentials().tokens()));
+    leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers, tokens, capital, clock, fanOut,
+        events, timers, listeners, config.resilience().absenceWindow());
+    reconciler = new Reconciler(store, leader, leaderEvents::active, leaderEvents::retrying, capital, clock);
     // Copies a crash left in doubt are settled before the first catch-up, then checked again every 2 s.
     events.execute(leaderEvents::resolveInFlight);
     timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
         IN_FLIGHT_CHECK.toMillis(), IN_FLIGHT_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     catchUp = new LeaderCatchUp(leader, clock);
     // Follower order statuses are refreshed from their books before anything is judged against them.
-    TrackFollowerOrders tracker = new TrackFollowerOrders(store, followers, clock);
-    events.execute(() -> track(tracker));
-    timers.scheduleWithFixedDelay(() -> events.execute(() -> track(tracker)), FOLLOWER_TRACKING.toMillis(),
+    events.execute(this::trackFollowerOrders);
+    timers.scheduleWithFixedDelay(() -> events.execute(this::trackFollowerOrders), FOLLOWER_TRACKING.toMillis(),
         FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
@@ -156,9 +161,10 @@ public final class CopyEngine implements AutoCloseable {
     }, wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void track(TrackFollowerOrders tracker) {
+  /** Followers stopped for a refused token are not asked: their broker would refuse every question. */
+  private void trackFollowerOrders() {
     try {
-      tracker.refresh().forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
+      new TrackFollowerOrders(store, leaderEvents.active(), clock).refresh().forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
           .addKeyValue("follower", copy.follower()).addKeyValue("step", copy.step())
           .addKeyValue("state", copy.state()).log("copy_status"));
     } catch (RuntimeException e) {

@@ -6,10 +6,16 @@ import io.copytrade.domain.replication.ReplicateLeaderOrder;
 import io.copytrade.domain.replication.ReplicationResult;
 import io.copytrade.domain.replication.ResolutionPass;
 import io.copytrade.domain.replication.ResolveInFlightCopies;
+import io.copytrade.domain.replication.ReplicationResult.AccountRefusal;
 import io.copytrade.domain.replication.ReplicationResult.PauseSignal;
+import io.copytrade.ports.broker.AccessToken;
+import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.broker.AccountQueries;
+import io.copytrade.ports.broker.AuthenticationException;
+import io.copytrade.ports.broker.BrokerException;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.store.CopyMapping;
@@ -18,7 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +41,21 @@ import org.slf4j.LoggerFactory;
  * Handles leader order events on the engine's event thread: replicates each to every follower (fanned out in
  * parallel), logs the copies, tries again later what the broker could not take yet (a cancel while TRANSIT,
  * a follower whose broker failed), and pauses a follower for the rest of the day when its loss limit is hit.
+ *
+ * <p>A follower whose token the broker refuses (401 DH-901, or 400 DH-906 "Invalid Token") is stopped: an
+ * alert {@code follower_account_stopped} is logged once, and nothing is sent to or read from its broker
+ * (its copies are recorded SKIPPED with the reason) until its token changes, as when a token file is
+ * rotated. Then it resumes ({@code follower_account_resumed}), and the leader orders of its copies still
+ * open are handled again so those copies follow the leader's orders. Other followers are never held up. A
+ * follower the broker refuses as an account (DH-902, DH-903, invalid IP) is alerted on
+ * ({@code follower_account_refused}) with each copy that fails so.
  */
 final class LeaderEvents {
   private static final Logger log = LoggerFactory.getLogger(LeaderEvents.class);
   static final String LAST_EVENT_KEY = "last_leader_event_ts";
+  /** Copies that may still have an order open at the broker. */
+  private static final Set<CopyState> OPEN =
+      EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN, CopyState.PLACED, CopyState.PART_FILLED);
   private static final int MAX_ATTEMPTS = 10;
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration MAX_RETRY = Duration.ofSeconds(30);
@@ -50,11 +73,21 @@ final class LeaderEvents {
   private List<Follower> followers;
   private ReplicateLeaderOrder replicate;
   private ResolveInFlightCopies resolver;
+  /** Followers stopped for a refused token, with the token they had then; in memory only, never logged. */
+  private final Map<AccountId, Stop> stopped = new ConcurrentHashMap<>();
+  /** Per leader order, how many of its events wait for a retry. */
+  private final Map<OrderId, Integer> retrying = new ConcurrentHashMap<>();
+  private final Map<AccountId, TokenSource> tokens;
 
+  /** Why a follower was stopped, and its token then. */
+  private record Stop(String reason, AccessToken token) {}
+
+  /** @param tokens each follower's token source, asked only to tell a rotated token from the refused one */
   LeaderEvents(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader, List<Follower> followers,
-      CapitalBook capital, InstantSource clock, Executor fanOut, Executor eventThread,
-      ScheduledExecutorService timers, List<CopyListener> listeners, Duration absenceWindow) {
+      Map<AccountId, TokenSource> tokens, CapitalBook capital, InstantSource clock, Executor fanOut,
+      Executor eventThread, ScheduledExecutorService timers, List<CopyListener> listeners, Duration absenceWindow) {
     this.absenceWindow = absenceWindow;
+    this.tokens = Map.copyOf(tokens);
     this.store = store;
     this.instruments = instruments;
     this.leader = leader;
@@ -68,10 +101,19 @@ final class LeaderEvents {
     useFollowers();
   }
 
-  /** Both use cases see the same followers, paused ones included as paused. */
+  /** Both use cases see the same followers, paused ones included as paused; stopped ones are not resolved. */
   private void useFollowers() {
-    replicate = new ReplicateLeaderOrder(store, instruments, leader, followers, capital, clock, fanOut);
-    resolver = new ResolveInFlightCopies(store, leader, followers, clock, absenceWindow);
+    replicate = new ReplicateLeaderOrder(store, instruments, leader, followers, capital, clock, fanOut,
+        follower -> Optional.ofNullable(stopped.get(follower)).map(Stop::reason));
+    useResolver();
+  }
+
+  /**
+   * The resolver asks only followers that are not stopped: a stopped one's copies in flight are left as
+   * they are (its broker would refuse every question) and resolved once it resumes.
+   */
+  private void useResolver() {
+    resolver = new ResolveInFlightCopies(store, leader, active(), clock, absenceWindow);
   }
 
   /**
@@ -80,6 +122,7 @@ final class LeaderEvents {
    * follows from them (a cancel waiting for an order id, an entry beyond an exit) is done.
    */
   void resolveInFlight() {
+    resumeRotated();
     ResolutionPass pass;
     try {
       pass = resolver.resolve();
@@ -91,12 +134,17 @@ final class LeaderEvents {
     pass.placed().forEach(copy -> logCopy(copy, false));
     pass.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower())
         .addKeyValue("correlation_id", f.correlationId()).setCause(f.error()).log("in_flight_resolution_failed"));
-    for (OrderId id : pass.leaderOrdersToReplay()) {
-      try {
-        leader.order(id).map(order -> LeaderCatchUp.asEvent(order, clock.instant())).ifPresent(this::handle);
-      } catch (RuntimeException e) {
-        log.atWarn().addKeyValue("leader_order", id).setCause(e).log("leader_order_replay_failed");
-      }
+    pass.failures().stream().filter(f -> f.error() instanceof AuthenticationException)
+        .forEach(f -> stop(f.follower(), describe(f.error())));
+    pass.leaderOrdersToReplay().forEach(this::replay);
+  }
+
+  /** Handles a leader order again, as the leader's broker shows it now. */
+  private void replay(OrderId id) {
+    try {
+      leader.order(id).map(order -> LeaderCatchUp.asEvent(order, clock.instant())).ifPresent(this::handle);
+    } catch (RuntimeException e) {
+      log.atWarn().addKeyValue("leader_order", id).setCause(e).log("leader_order_replay_failed");
     }
   }
 
@@ -106,6 +154,7 @@ final class LeaderEvents {
   }
 
   private void handle(LeaderOrderUpdate update, int attempt) {
+    resumeRotated();
     Instant started = clock.instant();
     ReplicationResult result;
     try {
@@ -121,6 +170,7 @@ final class LeaderEvents {
     result.failures().forEach(f -> log.atError().addKeyValue("leader_order", update.orderId())
         .addKeyValue("follower", f.follower()).setCause(f.error()).log("copy_failed"));
     result.pause().forEach(this::pause);
+    result.refused().forEach(this::refused);
     if (!result.retryLater().isEmpty() || !result.failures().isEmpty()) {
       retry(update, attempt, result.retryLater().isEmpty() ? "a follower failed"
           : result.retryLater().get(0).reason());
@@ -138,7 +188,21 @@ final class LeaderEvents {
     long delay = Math.min(MAX_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt - 1, 16));
     log.atWarn().addKeyValue("leader_order", update.orderId()).addKeyValue("attempt", attempt)
         .addKeyValue("retry_in_ms", delay).addKeyValue("reason", reason).log("leader_event_retry");
-    timers.schedule(() -> eventThread.execute(() -> handle(update, attempt + 1)), delay, TimeUnit.MILLISECONDS);
+    retrying.merge(update.orderId(), 1, Integer::sum);
+    timers.schedule(() -> eventThread.execute(() -> {
+      retrying.computeIfPresent(update.orderId(), (id, n) -> n > 1 ? n - 1 : null);
+      handle(update, attempt + 1);
+    }), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Leader orders with an event waiting to be handled again: what they call for is not all done yet. */
+  Set<OrderId> retrying() {
+    return Set.copyOf(retrying.keySet());
+  }
+
+  /** The followers as the engine treats them now: paused ones as paused, stopped ones left out. */
+  List<Follower> active() {
+    return followers.stream().filter(f -> !stopped.containsKey(f.settings().account())).toList();
   }
 
   private void logCopy(CopyMapping copy, boolean unchanged) {
@@ -152,6 +216,55 @@ final class LeaderEvents {
         .addKeyValue("follower_order", copy.followerOrderId().map(Object::toString).orElse("-"))
         .addKeyValue("reason", copy.reason().orElse("-"))
         .log("copy");
+  }
+
+  /** The broker refused the follower's account: stop it (a refused token), or alert (a refused account). */
+  private void refused(AccountRefusal refusal) {
+    switch (refusal.kind()) {
+      case TOKEN -> stop(refusal.follower(), refusal.reason());
+      case ACCESS -> log.atError().addKeyValue("follower", refusal.follower())
+          .addKeyValue("reason", refusal.reason()).log("follower_account_refused");
+    }
+  }
+
+  /**
+   * Sends and asks nothing more of the follower's broker until its token changes; alerts once. The reason is
+   * the broker's refusal as the adapter described it, which never holds a token.
+   */
+  private void stop(AccountId follower, String reason) {
+    if (stopped.containsKey(follower)) return;
+    stopped.put(follower, new Stop(reason, tokens.get(follower).current()));
+    useResolver();
+    log.atError().addKeyValue("follower", follower).addKeyValue("reason", reason)
+        .addKeyValue("resumes", "when its token changes").log("follower_account_stopped");
+  }
+
+  /**
+   * Resumes every stopped follower whose token has changed since (a rotated token file), and handles again
+   * the leader orders of its copies still open, so they follow what the leader did meanwhile.
+   */
+  private void resumeRotated() {
+    for (Map.Entry<AccountId, Stop> entry : List.copyOf(stopped.entrySet())) {
+      AccountId follower = entry.getKey();
+      if (tokens.get(follower).current().equals(entry.getValue().token())) continue;
+      stopped.remove(follower);
+      useResolver();
+      log.atWarn().addKeyValue("follower", follower).addKeyValue("reason", "its token changed")
+          .log("follower_account_resumed");
+      Set<OrderId> open = new LinkedHashSet<>();
+      store.inStates(OPEN).stream().filter(copy -> copy.follower().equals(follower))
+          .forEach(copy -> open.add(copy.leaderOrderId()));
+      // After the event in hand: a replay handled inside it would run before it is done.
+      open.forEach(id -> eventThread.execute(() -> replay(id)));
+    }
+  }
+
+  /** The broker's code before its message, as the copies' reasons show it. */
+  private static String describe(RuntimeException e) {
+    String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    return e instanceof BrokerException broker
+        ? broker.code().filter(code -> !message.contains(code)).map(code -> code + ": " + message).orElse(message)
+        : message;
   }
 
   /** Stops new entries for the follower until the end of the day (IST); exits still flow. */

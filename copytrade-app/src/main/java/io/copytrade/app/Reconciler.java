@@ -38,15 +38,21 @@ final class Reconciler {
   private final SqliteStore store;
   private final AccountQueries leader;
   private final Supplier<List<Follower>> followers;
+  private final Supplier<Set<OrderId>> busy;
   private final CapitalBook capital;
   private final InstantSource clock;
 
-  /** {@code followers} as the engine sees them now (a follower paused for the day takes no additions). */
-  Reconciler(SqliteStore store, AccountQueries leader, Supplier<List<Follower>> followers, CapitalBook capital,
-      InstantSource clock) {
+  /**
+   * @param followers as the engine treats them now: a follower paused for the day takes no additions, a
+   *     stopped one (refused token) is left out
+   * @param busy leader orders with events waiting to be handled again
+   */
+  Reconciler(SqliteStore store, AccountQueries leader, Supplier<List<Follower>> followers,
+      Supplier<Set<OrderId>> busy, CapitalBook capital, InstantSource clock) {
     this.store = store;
     this.leader = leader;
     this.followers = followers;
+    this.busy = busy;
     this.capital = capital;
     this.clock = clock;
   }
@@ -85,7 +91,7 @@ final class Reconciler {
     Reconciliation result;
     try {
       result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock)
-          .run(RUN_NAME.format(now), history());
+          .run(RUN_NAME.format(now), history(), busy.get());
     } catch (RuntimeException e) {
       log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");
       return Optional.empty();

@@ -22,7 +22,7 @@ enum CallKind {
         : new OutcomeUnknownException(message + MAY_HAVE_ACTED, cause);
   }
 
-  /** Dhan answered 5xx. */
+  /** Dhan answered 5xx, or DH-907/908/909/910 (its own systems failed) with any status. */
   BrokerException serverFailed(String code, String message) {
     return this == READ
         ? new BrokerUnavailableException(code, message, null)

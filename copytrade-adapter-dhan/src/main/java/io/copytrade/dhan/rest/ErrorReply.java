@@ -37,12 +37,33 @@ record ErrorReply(int status, Optional<String> code, String message) {
         || hasCode("DH-906") && message.toLowerCase(Locale.ROOT).contains("invalid token");
   }
 
+  /** 429 or DH-904 (Dhan sends no Retry-After): nothing was done; back off and send again. */
   boolean isRateLimited() {
     return status == 429 || hasCode("DH-904");
   }
 
+  /**
+   * A refusal of the account rather than of this request: DH-902 (no trading access), DH-903 (an account
+   * problem, e.g. the segment not active), DH-905 "Invalid IP" (order writes need the account's whitelisted
+   * static IP) and DH-911 (invalid IP, named only in third-party notes). Nothing was placed, and every
+   * further order of the account would be refused the same way until its owner fixes it at Dhan, so it is
+   * a failure to alert on, not one order's rejection. The HTTP status of DH-902, DH-903 and DH-911 is
+   * UNCONFIRMED, so the code decides whatever the status.
+   */
+  boolean isAccountRefusal() {
+    return hasCode("DH-902") || hasCode("DH-903") || hasCode("DH-911")
+        || hasCode("DH-905") && message.toLowerCase(Locale.ROOT).contains("invalid ip");
+  }
+
+  /**
+   * Any 5xx, or a code that says the broker's own systems failed: DH-907 (data fetch failed), DH-908
+   * (internal error), DH-909 (network error to its backend), DH-910 (other). None of these says the request
+   * was not acted on, so an order write answered so may have placed: the caller resolves it by correlation id
+   * and never sends it again blindly. The status these come with is UNCONFIRMED (a 4xx has not been ruled
+   * out), so the code decides whatever the status.
+   */
   boolean isServerFailure() {
-    return status >= 500;
+    return status >= 500 || hasCode("DH-907") || hasCode("DH-908") || hasCode("DH-909") || hasCode("DH-910");
   }
 
   /** What a lookup by an unknown correlation id answers (orders still in TRANSIT included). */

@@ -132,7 +132,10 @@ final class RestAccount implements BrokerAccount {
     });
   }
 
-  /** A refusal with a DH code is Dhan's stated answer; without one we cannot say why, only that it failed. */
+  /**
+   * A refusal with a DH code (DH-905 bad input, DH-906 an order error such as "Order is in Transit state")
+   * is Dhan's stated answer about this order; without one we cannot say why, only that it failed.
+   */
   private PlacementResult write(String operation, Function<Map<String, String>, Call<OrderAckJson>> call) {
     return exchange(operation, CallKind.WRITE, call, mapper::accepted, reply -> reply.code()
         .<PlacementResult>map(code -> new PlacementResult.Rejected(code, reply.message()))
@@ -148,8 +151,10 @@ final class RestAccount implements BrokerAccount {
       ErrorReply reply = ErrorReply.of(response, errors, token);
       String message = reply.describe(operation);
       String code = reply.code().orElse(null);
+      // Dhan's error codes to port types; the order matters. See ERROR-ACTIONS.md for what each leads to.
       if (reply.isAuthenticationFailure()) throw new AuthenticationException(code, message);
       if (reply.isRateLimited()) throw new RateLimitException(code, message);
+      if (reply.isAccountRefusal()) throw new RequestRefusedException(code, message);
       if (reply.isServerFailure()) throw kind.serverFailed(code, message);
       return onRefusal.apply(reply);
     }

@@ -58,21 +58,30 @@ final class ResilientAccount implements BrokerAccount {
         .withSuccessThreshold(1)
         .build();
     this.reads = Failsafe.with(policies(
-        retry(settings, BrokerUnavailableException.class, RateLimitException.class), breaker,
+        retry(delegate.id(), settings, BrokerUnavailableException.class, RateLimitException.class), breaker,
         settings.readLimits(), settings));
-    this.writes = Failsafe.with(policies(retry(settings, RateLimitException.class), breaker,
+    this.writes = Failsafe.with(policies(retry(delegate.id(), settings, RateLimitException.class), breaker,
         settings.orderLimits(), settings));
   }
 
+  /** Backs off and tries again; each retry is logged (throttling is logged, never alerted on). */
   @SafeVarargs
-  private static RetryPolicy<Object> retry(ResilienceSettings settings,
+  private static RetryPolicy<Object> retry(AccountId account, ResilienceSettings settings,
       Class<? extends Throwable>... retryable) {
     return RetryPolicy.builder()
         .handle(List.of(retryable))
         .withBackoff(settings.firstDelay(), settings.maxDelay(), 2.0)
         .withJitter(settings.jitter())
         .withMaxAttempts(settings.tries())
+        .onRetry(event -> log.atWarn().addKeyValue("account", account)
+            .addKeyValue("failed_attempts", event.getAttemptCount())
+            .addKeyValue("problem", problem(event.getLastException())).log("broker_call_retried"))
         .build();
+  }
+
+  /** The failure's kind and message; broker exceptions' messages never hold a token. */
+  private static String problem(Throwable failure) {
+    return failure == null ? "-" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
   }
 
   private static List<Policy<Object>> policies(RetryPolicy<Object> retry, CircuitBreaker<Object> breaker,

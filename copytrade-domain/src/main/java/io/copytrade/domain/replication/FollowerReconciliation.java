@@ -48,7 +48,7 @@ final class FollowerReconciliation {
 
   /** The leader as one run reads it, once. */
   record LeaderView(AccountQueries account, List<Position> positions, List<BrokerOrder> orders,
-      Set<OrderId> history, boolean copyingEnabled) {}
+      Set<OrderId> history, Set<OrderId> busy, boolean copyingEnabled) {}
 
   /** A position: an instrument in one product. */
   private record Key(InstrumentKey instrument, ProductType product) {}
@@ -145,6 +145,9 @@ final class FollowerReconciliation {
       if (!order.instrument().equals(instrument)) continue;
       if (order.status().isOpen()) {
         return Optional.of("leader order " + order.orderId() + " is still " + order.status() + " in it");
+      }
+      if (leader.busy().contains(order.orderId())) {
+        return Optional.of("leader order " + order.orderId() + " waits to be handled again");
       }
       if (order.filledQuantity().isZero() || leader.history().contains(order.orderId())) continue;
       boolean handled = services.store().handledFill(order.orderId())

@@ -1,10 +1,13 @@
 package io.copytrade.domain.replication;
 
 import io.copytrade.domain.order.CopyStateMachine;
+import io.copytrade.domain.replication.ReplicationResult.AccountRefusal;
 import io.copytrade.domain.replication.ReplicationResult.PauseSignal;
 import io.copytrade.domain.replication.ReplicationResult.RetryLater;
+import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.PlacementResult;
+import io.copytrade.ports.broker.RequestRefusedException;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
@@ -44,6 +47,9 @@ final class FollowerRun {
   static final int MAX_MODIFICATIONS = 25;
   private static final Set<OrderStatus> LIVE =
       EnumSet.of(OrderStatus.TRANSIT, OrderStatus.PENDING, OrderStatus.PART_TRADED, OrderStatus.TRADED);
+  /** How a copy skipped because the follower's account is stopped begins its reason. */
+  static final String STOPPED = "follower account stopped";
+  private static final String NOT_SENT = "not sized: " + STOPPED;
   /** Copies that put nothing at the broker, so they count toward nothing the follower holds. */
   private static final Set<CopyState> NOTHING_PLACED =
       EnumSet.of(CopyState.SKIPPED, CopyState.FAILED, CopyState.REJECTED);
@@ -51,8 +57,9 @@ final class FollowerRun {
   /** What every run shares. */
   record Services(CopyStore store, CopyWriter writer, EntryPlanner planner, InstrumentCatalogue instruments) {}
 
-  /** Facts of the event read once for all followers. */
-  record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled) {}
+  /** Facts of the event read once for all followers, and which followers' accounts are stopped. */
+  record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
+      ReplicateLeaderOrder.StoppedAccounts stopped) {}
 
   private final Services services;
   private final Follower follower;
@@ -60,6 +67,9 @@ final class FollowerRun {
   private final EventFacts facts;
   private final List<RetryLater> retries = new ArrayList<>();
   private final List<PauseSignal> pauses = new ArrayList<>();
+  private final List<AccountRefusal> refusals = new ArrayList<>();
+  /** Set once the follower's token was refused in this run: its remaining writes are not sent. */
+  private Optional<AuthenticationException> tokenRefused = Optional.empty();
 
   FollowerRun(Services services, Follower follower, LeaderOrderUpdate update, EventFacts facts) {
     this.services = services;
@@ -70,12 +80,48 @@ final class FollowerRun {
 
   ReplicationResult run() {
     List<CopyMapping> mine = mine();
-    if (mine.isEmpty()) {
+    Optional<String> stopped = facts.stopped().why(account());
+    if (stopped.isPresent()) {
+      whileStopped(mine, stopped.get());
+    } else if (mine.isEmpty()) {
       firstSight();
     } else {
       follow(mine);
     }
-    return new ReplicationResult(mine(), retries, pauses, List.of());
+    return new ReplicationResult(mine(), retries, pauses, List.of(), refusals);
+  }
+
+  /**
+   * The follower's account is stopped (its token was refused): nothing is sent to or read from its broker.
+   * What the leader's order would have this follower do is recorded SKIPPED with the reason (the exit and the
+   * entry it would first place, or in fills mode each new fill), so the user sees what was not copied; such
+   * a copy stays skipped after the account resumes, like any skip. Copies placed before the stop are brought
+   * to the leader's order once it resumes, when the caller handles their leader orders again.
+   */
+  private void whileStopped(List<CopyMapping> mine, String why) {
+    if (!LIVE.contains(update.status())) return;
+    String reason = STOPPED + ": " + why + "; nothing is sent for it until its token changes";
+    OrderTerms terms = OrderTerms.mirror(update);
+    if (mine.isEmpty()) {
+      LeaderShape shape = facts.leaderShape().get();
+      if (!shape.closes().isZero()) skip(Step.of(Step.EXIT), shape.closes(), NOT_SENT, reason, terms);
+      if (shape.opens().isZero()) return;
+      if (mode() == CopyMode.FILLS) {
+        skipFill(shape.closes(), reason);
+      } else {
+        skip(Step.of(Step.ENTRY), shape.opens(), NOT_SENT, reason, terms);
+      }
+    } else if (mode() == CopyMode.FILLS) {
+      List<CopyMapping> orders = mine.stream().filter(copy -> !step(copy).isModification()).toList();
+      skipFill(firstOf(orders, Step::isExit).map(CopyMapping::leaderQuantity).orElse(Quantity.ZERO), reason);
+    }
+  }
+
+  /** In fills mode, what the leader filled beyond flat is recorded as not sent (see {@link #fills}). */
+  private void skipFill(Quantity closes, String reason) {
+    Quantity leaderShare = beyond(update.filledQuantity(), closes);
+    if (leaderShare.isZero()) return;
+    skip(Step.fillUnsent(leaderShare.units()), leaderShare, NOT_SENT, reason, OrderTerms.market(update));
   }
 
   private void firstSight() {
@@ -155,7 +201,8 @@ final class FollowerRun {
       decision = services.planner().decide(ask);
     } catch (RuntimeException beforeSending) {
       // Funds, catalogue or an inconsistent event failed before anything was sent: this follower's entry
-      // fails where it stands, without holding up the others.
+      // fails where it stands, without holding up the others. A refused token (reading its funds) stops it.
+      if (beforeSending instanceof AuthenticationException refused) tokenRefused(refused);
       services.writer().recordUnsent(services.writer().copy(update, follower, unsent, ask.leaderShare(),
           Quantity.ZERO, strategy() + ": not sized", CopyState.FAILED,
           Optional.of(Placement.describe(beforeSending))), "copy_failed", ask.terms());
@@ -204,7 +251,7 @@ final class FollowerRun {
         CopyState.INTENDED, Optional.empty());
     OrderTerms onTick = terms.onTick(instrument().tickSize());
     OrderRequest request = onTick.request(account(), intent.correlationId(), quantity);
-    return services.writer().intend(intent, onTick, "place_order", () -> broker().place(request));
+    return services.writer().intend(intent, onTick, "place_order", watched(() -> broker().place(request)));
   }
 
   // --- later events: modify, cancel -------------------------------------------------------------------
@@ -272,7 +319,8 @@ final class FollowerRun {
         step(current).modifiedBy(modifications.size() + 1), update.quantity(), want,
         "modify " + current.step() + ": " + order.quantity() + " -> " + want + " at " + terms.type() + " "
             + terms.price().toRupeesText(), CopyState.INTENDED, Optional.empty());
-    services.writer().send(intent, terms, "modify_order", () -> broker().modify(terms.modify(order, want)));
+    services.writer().send(intent, terms, "modify_order",
+        watched(() -> broker().modify(terms.modify(order, want))));
   }
 
   /** Dhan's modification limit is reached: cancel, then place what is still wanted as a new order. */
@@ -325,7 +373,13 @@ final class FollowerRun {
     } catch (RuntimeException failed) {
       String reason = Placement.describe(failed);
       services.writer().audit("cancel_order", copy, terms, "failed " + reason, since(start));
-      retries.add(new RetryLater(copy, update, reason));
+      if (failed instanceof AuthenticationException refused) {
+        // Nothing more is sent for the account now; the cancel is made when it resumes (see whileStopped).
+        tokenRefused(refused);
+      } else {
+        if (failed instanceof RequestRefusedException refused) accessRefused(refused);
+        retries.add(new RetryLater(copy, update, reason));
+      }
       return false;
     }
     if (result instanceof PlacementResult.Accepted accepted) {
@@ -345,6 +399,43 @@ final class FollowerRun {
   /** Dhan refuses to cancel an order still in TRANSIT with DH-906 "Order is in Transit state". */
   private static boolean inTransit(PlacementResult.Rejected rejected) {
     return rejected.code().equals("DH-906") && rejected.reason().toLowerCase(Locale.ROOT).contains("transit");
+  }
+
+  // --- refusals of the account -----------------------------------------------------------------------
+
+  /**
+   * The order write, watched for a refusal of the account rather than of the order. Once the token was refused
+   * in this run, the writes left (further slices) are not sent: each fails with that reason. The refusal
+   * itself still fails its copy (see {@link Placement}); what follows for the account is the caller's.
+   */
+  private Supplier<PlacementResult> watched(Supplier<PlacementResult> write) {
+    return () -> {
+      if (tokenRefused.isPresent()) {
+        AuthenticationException first = tokenRefused.get();
+        throw new AuthenticationException(first.code().orElse(null),
+            "not sent: the account's token was refused on an earlier write: " + first.getMessage());
+      }
+      try {
+        return write.get();
+      } catch (AuthenticationException refused) {
+        tokenRefused(refused);
+        throw refused;
+      } catch (RequestRefusedException refused) {
+        accessRefused(refused);
+        throw refused;
+      }
+    };
+  }
+
+  private void tokenRefused(AuthenticationException refused) {
+    if (tokenRefused.isPresent()) return;
+    tokenRefused = Optional.of(refused);
+    refusals.add(AccountRefusal.of(account(), AccountRefusal.Kind.TOKEN, refused));
+  }
+
+  private void accessRefused(RequestRefusedException refused) {
+    if (refusals.stream().anyMatch(r -> r.kind() == AccountRefusal.Kind.ACCESS)) return;
+    refusals.add(AccountRefusal.of(account(), AccountRefusal.Kind.ACCESS, refused));
   }
 
   // --- helpers ------------------------------------------------------------------------------------------

@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What became of one order write (a place or a modify), as the copy state it leads to.
+ * What became of one order write (a place or a modify), as the copy state it leads to. The broker adapter has
+ * already turned Dhan's error codes into these answers: a refusal of the order (DH-905 bad input, DH-906) is
+ * {@link PlacementResult.Rejected}, so REJECTED; a throttle (DH-904) after the client's own retries, or a
+ * broker that could not be reached, leaves the copy INTENDED to be sent later; a refused token or account is
+ * FAILED; an answer that says nothing of the order's fate (DH-907 to DH-910, 5xx, none at all) is UNKNOWN.
  *
  * @param outcome the audit log's words for it
  */
@@ -36,7 +40,9 @@ record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> re
       return new Placement(CopyState.INTENDED, Optional.empty(), Optional.of(describe(notYet)),
           "not sent yet " + notYet.getClass().getSimpleName() + " " + describe(notYet));
     } catch (AuthenticationException | RequestRefusedException refused) {
-      // Not received and not worth sending again as it is: a dead token, a request the broker refuses.
+      // Not received and not worth sending again as it is: a dead token (DH-901, DH-906 "Invalid Token"),
+      // or an account the broker refuses (DH-902, DH-903, "Invalid IP"). What follows for the account (a stop
+      // until its token changes, an alert) is decided by FollowerRun, which watches its writes for these.
       return new Placement(CopyState.FAILED, Optional.empty(), Optional.of(describe(refused)),
           "not sent " + refused.getClass().getSimpleName() + " " + describe(refused));
     } catch (RuntimeException mayHaveArrived) {

@@ -48,13 +48,16 @@ public final class ReconcilePositions {
    * @param run names this run in its orders' correlation ids (at most 20 characters, e.g. a time stamp)
    * @param history leader orders that finished before the engine first ran today: never copied, part of the
    *     leader's position, so not waited for
+   * @param busy leader orders whose events are still to be handled again (a follower failed, a cancel waits):
+   *     positions in their instruments are deferred
    */
-  public synchronized Reconciliation run(String run, Set<OrderId> history) {
+  public synchronized Reconciliation run(String run, Set<OrderId> history, Set<OrderId> busy) {
     if (run.isBlank() || run.length() > 20) {
       throw new IllegalArgumentException("run name must be 1-20 characters: '" + run + "'");
     }
     FollowerReconciliation.LeaderView view = new FollowerReconciliation.LeaderView(leader, leader.positions(),
-        leader.orderBook(), Set.copyOf(history), ReplicateLeaderOrder.copyingEnabled(services.store()));
+        leader.orderBook(), Set.copyOf(history), Set.copyOf(busy),
+        ReplicateLeaderOrder.copyingEnabled(services.store()));
     List<PositionCheck> checks = new ArrayList<>();
     List<Reconciliation.FollowerFailure> failures = new ArrayList<>();
     for (Follower follower : followers) {

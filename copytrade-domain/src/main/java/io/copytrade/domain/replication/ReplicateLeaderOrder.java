@@ -2,6 +2,7 @@ package io.copytrade.domain.replication;
 
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -39,6 +41,15 @@ public final class ReplicateLeaderOrder {
   private final Executor fanOut;
   private final FollowerRun.Services services;
   private final EventOrder eventOrder = new EventOrder();
+  private final StoppedAccounts stopped;
+
+  /** Why a follower's account is stopped now, or empty while it may be used. Asked once per follower per event. */
+  @FunctionalInterface
+  public interface StoppedAccounts {
+    StoppedAccounts NONE = follower -> Optional.empty();
+
+    Optional<String> why(AccountId follower);
+  }
 
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock) {
@@ -48,6 +59,18 @@ public final class ReplicateLeaderOrder {
   /** {@code fanOut} runs each follower's part of an event; give it a thread per follower or more. */
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut) {
+    this(store, instruments, leader, followers, capital, clock, fanOut, StoppedAccounts.NONE);
+  }
+
+  /**
+   * {@code stopped} says, at each event, which followers' accounts are stopped (their token was refused): for
+   * those nothing is sent or read at their broker, and each leader order first seen is recorded SKIPPED with
+   * the reason. The caller keeps that list, from the {@link ReplicationResult#refused()} it is given.
+   */
+  public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
+      List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut,
+      StoppedAccounts stopped) {
+    this.stopped = Objects.requireNonNull(stopped, "stopped");
     this.store = Objects.requireNonNull(store, "store");
     this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = List.copyOf(followers);
@@ -83,7 +106,7 @@ public final class ReplicateLeaderOrder {
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
     FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.read(leader, update)),
-        copyingEnabled(store));
+        copyingEnabled(store), stopped);
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
     ReplicationResult all = ReplicationResult.of(List.of());

@@ -45,7 +45,7 @@ class ReconcilePositionsTest {
   private Reconciliation reconcile(Follower follower, ReconcilePolicy policy) {
     Follower withPolicy = Desk.changed(follower, s -> s.withReconcile(policy));
     return new ReconcilePositions(desk.store, desk.catalogue, desk.leader, List.of(withPolicy), desk.capital,
-        desk.clock).run("20260105T091600", Set.of());
+        desk.clock).run("20260105T091600", Set.of(), Set.of());
   }
 
   /** The engine once copied into {@code instrument} for QUARTER: a position there is the copier's. */
@@ -187,10 +187,36 @@ class ReconcilePositionsTest {
     Reconciliation withHistory = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
         List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
             s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock)
-        .run("run-2", Set.of(OrderId.of("L-7")));
+        .run("run-2", Set.of(OrderId.of("L-7")), Set.of());
     assertThat(withHistory.checks()).singleElement().extracting(PositionCheck::outcome)
         .isEqualTo(Outcome.CORRECTED);
     assertThat(orders()).containsExactly("BUY 130 MARKET 35191");
+  }
+
+  @Test
+  void aLeaderOrderWaitingToBeHandledAgainDefersItsInstrument() {
+    desk.leader.holds(NIFTY_CE_KEY, 520);
+    desk.leader.shows(leaderOrder("L-1", OrderStatus.TRADED, 520));
+    desk.store.recordLeaderEvent(LeaderOrder.buyEightLots().market().tradedAt("113").update(), Desk.START);
+    copiedBefore(NIFTY_CE_KEY); // a copy of another leader order: L-1's own copy is what the retry would make
+    desk.store.recordIntent(desk.store.find(CorrelationId.derive(OrderId.of("L-0"), desk.quarter.id(), "entry"))
+        .map(c -> new CopyMapping(CorrelationId.derive(OrderId.of("L-1"), desk.quarter.id(), "exit"),
+            OrderId.of("L-1"), c.follower(), "exit", c.instrument(), c.side(), c.leaderQuantity(), Quantity.ZERO,
+            "test", CopyState.SKIPPED, Optional.empty(), Optional.of("test"), Desk.START, Desk.START))
+        .orElseThrow());
+    ReconcilePositions reconcile = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
+        List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
+            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock);
+
+    Reconciliation waiting = reconcile.run("run-3", Set.of(), Set.of(OrderId.of("L-1")));
+    assertThat(waiting.checks()).singleElement().satisfies(check -> {
+      assertThat(check.outcome()).isEqualTo(Outcome.DEFERRED);
+      assertThat(check.detail()).contains("leader order L-1 waits to be handled again");
+    });
+    assertThat(desk.quarter.placed).isEmpty();
+
+    Reconciliation handled = reconcile.run("run-4", Set.of(), Set.of());
+    assertThat(handled.checks()).singleElement().extracting(PositionCheck::outcome).isEqualTo(Outcome.CORRECTED);
   }
 
   @Test
