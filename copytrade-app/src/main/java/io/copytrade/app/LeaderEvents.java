@@ -12,7 +12,6 @@ import io.copytrade.ports.broker.AccessToken;
 import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.broker.AuthenticationException;
-import io.copytrade.ports.broker.BrokerException;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CopyState;
@@ -135,7 +134,7 @@ final class LeaderEvents {
     pass.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower())
         .addKeyValue("correlation_id", f.correlationId()).setCause(f.error()).log("in_flight_resolution_failed"));
     pass.failures().stream().filter(f -> f.error() instanceof AuthenticationException)
-        .forEach(f -> stop(f.follower(), describe(f.error())));
+        .forEach(f -> stop(f.follower(), f.error().getMessage()));
     pass.leaderOrdersToReplay().forEach(this::replay);
   }
 
@@ -257,14 +256,6 @@ final class LeaderEvents {
       // After the event in hand: a replay handled inside it would run before it is done.
       open.forEach(id -> eventThread.execute(() -> replay(id)));
     }
-  }
-
-  /** The broker's code before its message, as the copies' reasons show it. */
-  private static String describe(RuntimeException e) {
-    String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
-    return e instanceof BrokerException broker
-        ? broker.code().filter(code -> !message.contains(code)).map(code -> code + ": " + message).orElse(message)
-        : message;
   }
 
   /** Stops new entries for the follower until the end of the day (IST); exits still flow. */
