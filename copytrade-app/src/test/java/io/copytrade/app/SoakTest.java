@@ -214,7 +214,7 @@ class SoakTest {
     Random random = new Random(SEED);
     System.out.printf("SOAK-START seed=%d events=%d max_seconds=%d (rerun with -Dsoak.seed=%d)%n", SEED, EVENTS,
         MAX_SECONDS, SEED);
-    log = SoakLog.capture("io.copytrade");
+    log = SoakLog.captureToFile("io.copytrade", Path.of("target", "soak-engine.log"));
     dhan = FakeDhan.start();
     dhan.settings().transitDuration(TRANSIT);
     int strike = 27650;
@@ -266,19 +266,22 @@ class SoakTest {
     Report report = analyse();
     report.positionsCorrected = reconciliation.with(PositionCheck.Outcome.CORRECTED).size();
     reconciliation.checks().stream().filter(c -> c.outcome() != PositionCheck.Outcome.IN_LINE)
-        .forEach(c -> report.details.add("reconciliation " + c.follower() + " " + c.instrument() + " " + c.outcome()
-            + " held " + c.held() + " target " + c.target().map(Object::toString).orElse("-") + ": " + c.detail()));
+        .forEach(c -> System.out.println("SOAK-RECONCILE " + c.follower() + " " + c.instrument() + " "
+            + c.outcome() + " held " + c.held() + " target " + c.target().map(Object::toString).orElse("-") + ": "
+            + c.detail()));
     Map<FaultKind, Integer> hit = new EnumMap<>(FaultKind.class);
     for (FaultKind kind : FaultKind.values()) {
       hit.put(kind, armed.getOrDefault(kind, 0) - leftOver.getOrDefault(kind, 0));
     }
     System.out.printf(Locale.ROOT, "SOAK runs=1 seed=%d events=%d leader_orders=%d faults_429=%d faults_500=%d"
             + " lost_responses=%d socket_drops=%d follower_orders=%d duplicates=%d misses=%d"
-            + " position_mismatches=%d declined=%d mismatches_before_reconciliation=%d positions_corrected=%d"
+            + " position_mismatches=%d resting_orphans=%d declined=%d mismatches_before_reconciliation=%d"
+            + " positions_corrected=%d"
             + " seconds=%.1f%n",
         SEED, events, report.leaderOrders, hit.get(FaultKind.PLACE_429) + hit.get(FaultKind.READ_429),
         hit.get(FaultKind.PLACE_500) + hit.get(FaultKind.READ_500), hit.get(FaultKind.PLACE_LOST), socketDrops,
-        report.followerOrders, report.duplicates, report.misses, report.positionMismatches, report.declined,
+        report.followerOrders, report.duplicates, report.misses, report.positionMismatches, report.orphans,
+        report.declined,
         mismatchesBeforeReconciliation, report.positionsCorrected, seconds);
     System.out.printf("SOAK-DETAIL place_429=%d read_429=%d place_500=%d read_500=%d lost_responses=%d"
             + " armed_unused=%d settle_timeouts=%d quiescent=%s/%s engine_events_handled=%d catch_ups=%d"
@@ -296,7 +299,7 @@ class SoakTest {
     report.details.stream().limit(60).forEach(line -> System.out.println("SOAK-EVIDENCE " + line));
     report.skips.stream().limit(10).forEach(line -> System.out.println("SOAK-SKIP " + line));
     report.declines.stream().limit(20).forEach(line -> System.out.println("SOAK-DECLINED " + line));
-    if (report.duplicates + report.misses + report.positionMismatches > 0) {
+    if (report.duplicates + report.misses + report.positionMismatches + report.orphans > 0) {
       log.firstProblems().forEach(line -> System.out.println("SOAK-ENGINE-LOG " + line));
     }
 
@@ -305,6 +308,7 @@ class SoakTest {
     soft.assertThat(report.duplicates).as("duplicates").isZero();
     soft.assertThat(report.misses).as("misses").isZero();
     soft.assertThat(report.positionMismatches).as("position mismatches").isZero();
+    soft.assertThat(report.orphans).as("follower orders left resting after every leader order ended").isZero();
     soft.assertAll();
   }
 
@@ -575,6 +579,7 @@ class SoakTest {
     int duplicates;
     int misses;
     int positionMismatches;
+    int orphans;
     int skipped;
     int declined;
     int positionsCorrected;
@@ -679,6 +684,16 @@ class SoakTest {
       }
       if (mismatches > 0) report.details.addAll(fillDifferences(f, leaderBook, mine, byCorrelation));
 
+      // Every leader order has ended: a follower order still resting is a cancel or modify never copied.
+      for (FakeOrder order : book) {
+        if (!OPEN.contains(order.status()) && !order.status().equals("TRANSIT")) continue;
+        report.orphans++;
+        CopyRow row = byId.get(order.correlationId());
+        report.details.add(0, f.name() + " order " + order.orderId() + " still " + order.status() + " "
+            + order.side() + " " + order.filledQuantity() + "/" + order.quantity() + ": "
+            + (row == null ? "no copy" : "copy " + row.step() + " " + row.state() + " of leader order "
+                + row.leaderOrderId() + " [leader order " + describe(leaderById.get(row.leaderOrderId())) + "]"));
+      }
       report.duplicates += duplicates;
       report.misses += misses;
       report.positionMismatches += mismatches;

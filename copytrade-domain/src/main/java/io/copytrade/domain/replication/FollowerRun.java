@@ -160,7 +160,7 @@ final class FollowerRun {
 
   /** Closes the same fraction of the follower's position as the order closes of the leader's. */
   private void exit(LeaderShape shape) {
-    OrderTerms terms = OrderTerms.mirror(update);
+    OrderTerms terms = OrderTerms.copying(update);
     // Reads here throw rather than record a failed copy: an exit given up on is a position left open, so
     // the next event (or the caller's retry) must find no copy and try again.
     Instrument instrument = instrument();
@@ -176,7 +176,7 @@ final class FollowerRun {
 
   /** Copies a new position, sized by capital: the whole leader order, or what is beyond flat. */
   private void enter(Quantity leaderShare) {
-    OrderTerms terms = OrderTerms.mirror(update);
+    OrderTerms terms = OrderTerms.copying(update);
     decideEntry(new EntryPlanner.Ask(update, follower, leaderShare, Quantity.ZERO, terms,
         facts.copyingEnabled()), Step.of(Step.ENTRY), send -> Step.of(Step.ENTRY));
   }

@@ -7,6 +7,7 @@ import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.ModifyRequest;
 import io.copytrade.ports.model.OrderRequest;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.ProductType;
@@ -25,6 +26,16 @@ record OrderTerms(Side side, InstrumentKey instrument, ProductType product, Orde
   static OrderTerms mirror(LeaderOrderUpdate leader) {
     return new OrderTerms(leader.side(), leader.instrument(), leader.product(), leader.orderType(),
         leader.validity(), leader.price(), leader.triggerPrice());
+  }
+
+  /**
+   * The terms of a first copy of the leader's order: its own while any of it may still rest. Once it has
+   * traded in full nothing of it rests to mirror, and a copy at its limit could wait for a price the market
+   * has left (the copy is late: seen first after a reconnect, or sent again after a lost answer), so the copy
+   * goes at market.
+   */
+  static OrderTerms copying(LeaderOrderUpdate leader) {
+    return leader.status() == OrderStatus.TRADED ? market(leader) : mirror(leader);
   }
 
   /**

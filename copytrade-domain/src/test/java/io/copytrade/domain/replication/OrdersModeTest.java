@@ -45,6 +45,16 @@ class OrdersModeTest {
   }
 
   @Test
+  void aLimitOrderFirstSeenTradedInFullIsCopiedAtMarket() {
+    // Seen first after a reconnect: nothing of it rests, and its limit may be a price the market has left.
+    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 520);
+    replicate.handle(order.filled(520).update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 MARKET 0");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 MARKET 0");
+  }
+
+  @Test
   void aCancelledLeaderOrderCancelsEveryOpenCopy() {
     placedAt112();
 

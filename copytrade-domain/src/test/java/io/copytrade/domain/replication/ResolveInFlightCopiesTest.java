@@ -197,6 +197,28 @@ class ResolveInFlightCopiesTest {
     assertThat(desk.quarter.placed).isEmpty();
   }
 
+  @Test
+  void aLimitCopySentAgainAfterTheLeadersOrderTradedGoesAtMarketNotAtAPriceTheMarketLeft() {
+    killedAt(KillPoint.AFTER_INTENT, desk.half); // the leader's limit order rests
+    order.filled(520).later(1);
+    desk.leader.shows(order.order()).holds(NIFTY_CE_KEY, 520);
+    desk.clock.advance(WINDOW);
+
+    resolver.resolve();
+
+    assertThat(desk.half.writes).containsExactly("place BUY 260 MARKET 0");
+  }
+
+  @Test
+  void aLimitCopySentAgainWhileTheLeadersOrderRestsKeepsItsPrice() {
+    killedAt(KillPoint.AFTER_INTENT, desk.half);
+    desk.clock.advance(WINDOW);
+
+    resolver.resolve();
+
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5");
+  }
+
   @ParameterizedTest(name = "leader net {0} -> {1}")
   @CsvSource({"520, PLACED", "0, FAILED"})
   void aTradedEntryIsSentOnlyWhileTheLeaderStillHoldsThePosition(int leaderNet, CopyState expected) {
