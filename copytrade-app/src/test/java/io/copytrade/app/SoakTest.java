@@ -257,6 +257,7 @@ class SoakTest {
     long events = observer.frames();
     boolean quiet = awaitQuiescence(Duration.ofSeconds(20));
     int mismatchesBeforeReconciliation = positionMismatches();
+    if (mismatchesBeforeReconciliation > 0) drift().stream().limit(40).forEach(l -> System.out.println("SOAK-DRIFT " + l));
     Reconciliation reconciliation = engine.reconcile().get(60, TimeUnit.SECONDS).orElseThrow();
     boolean quietAfter = awaitQuiescence(Duration.ofSeconds(20));
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -716,6 +717,20 @@ class SoakTest {
       }
     }
     return mismatches;
+  }
+
+  /** Before the reconciliation: per follower off target, the leader orders whose fills it did not mirror. */
+  private List<String> drift() throws Exception {
+    List<CopyRow> rows = copyRows();
+    List<FakeOrder> leaderBook = leader.orderBook();
+    List<String> lines = new ArrayList<>();
+    for (Follower f : followers) {
+      List<CopyRow> mine = rows.stream().filter(r -> r.follower().equals(f.account().id().value())).toList();
+      Map<String, List<FakeOrder>> byCorrelation = f.account().orderBook().stream()
+          .collect(Collectors.groupingBy(FakeOrder::correlationId, LinkedHashMap::new, Collectors.toList()));
+      lines.addAll(fillDifferences(f, leaderBook, mine, byCorrelation));
+    }
+    return lines;
   }
 
   /** Per leader order: what the follower filled for it against its share of what the leader filled. */

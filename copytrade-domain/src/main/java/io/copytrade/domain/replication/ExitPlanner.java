@@ -8,13 +8,16 @@ import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Sizes a follower's exit from its own position, never from the entry ratio: entries were floored to lots,
  * so the ratio no longer holds. An exit takes the same fraction of the follower's position as the leader's
  * order takes of the leader's, floored to lots; when the leader goes flat the follower closes all it holds.
- * It never closes more than is held less what the follower's open orders on the same side would already
- * close (an earlier exit copy still resting, say), so it never flips the follower.
+ * It never closes more than is held less what the follower's lagging orders on the same side would still
+ * close: copies still resting although their leader order no longer rests (it traded while the copy did
+ * not). Copies of leader orders that still rest are left out: they mirror the leader's own, which the
+ * leader's exit did not count either, so the two positions stay in proportion whichever fills.
  */
 final class ExitPlanner {
   private ExitPlanner() {}
@@ -23,7 +26,8 @@ final class ExitPlanner {
   record Exit(Quantity quantity, String sizing) {}
 
   static Exit plan(LeaderShape leader, Side side, InstrumentKey instrument, ProductType product,
-      List<Position> followerPositions, List<BrokerOrder> followerOrders, LotSize lot) {
+      List<Position> followerPositions, List<BrokerOrder> followerOrders, Predicate<BrokerOrder> lagging,
+      LotSize lot) {
     int net = LeaderShape.netOf(followerPositions, instrument, product);
     boolean holdsOtherSide = side == Side.SELL ? net > 0 : net < 0;
     if (!holdsOtherSide) {
@@ -40,21 +44,24 @@ final class ExitPlanner {
       String working = "exit: " + held + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
       wanted = new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
     }
-    int resting = resting(followerOrders, side, instrument, product);
+    int resting = resting(followerOrders, side, instrument, product, lagging);
     Quantity free = Quantity.of(Math.max(0, held.units() - resting));
     if (wanted.quantity().compareTo(free) <= 0) return wanted;
     return new Exit(free, wanted.sizing() + ", capped at " + free + ": " + resting + " of the " + held
-        + " held is already under open " + side + " orders");
+        + " held is already under open " + side + " orders whose leader orders have traded");
   }
 
   /**
-   * What the account's open orders on {@code side} in this instrument and product would still trade: each
-   * one's quantity less what it has filled, which its position already shows.
+   * What the account's open orders on {@code side} in this instrument and product that {@code counted}
+   * accepts would still trade: each one's quantity less what it has filled, which its position already shows.
+   * {@code counted} is asked last, of those orders only.
    */
-  static int resting(List<BrokerOrder> orders, Side side, InstrumentKey instrument, ProductType product) {
+  static int resting(List<BrokerOrder> orders, Side side, InstrumentKey instrument, ProductType product,
+      Predicate<BrokerOrder> counted) {
     return orders.stream()
         .filter(order -> order.status().isOpen() && order.side() == side
             && order.instrument().equals(instrument) && order.product() == product)
+        .filter(counted)
         .mapToInt(order -> order.quantity().units() - order.filledQuantity().units()).sum();
   }
 

@@ -170,6 +170,22 @@ class ExitTest {
   }
 
   @Test
+  void copiesOfLeaderOrdersStillRestingDoNotCapAnExit() {
+    leaderAndFollowersHoldHalfAndQuarters();
+    Frame resting = Frame.sell(520).price("120");
+    replicate.handle(resting.update()); // the leader's whole position rests under a limit exit, and the copies
+    desk.leader.shows(resting.order());
+    desk.leader.holds(NIFTY_CE_KEY, 260); // then it sells half at market, the limit order still resting
+
+    replicate.handle(Frame.sell(260).id("L-2").market().filled(260).later(1).update());
+
+    // Half of each follower's position, as the leader sold half of its own: if the limit orders fill later,
+    // leader and followers go short in proportion.
+    assertThat(desk.half.writes).containsExactly("place SELL 260 LIMIT 120", "place SELL 130 MARKET 0");
+    assertThat(desk.quarter.writes).containsExactly("place SELL 130 LIMIT 120", "place SELL 65 MARKET 0");
+  }
+
+  @Test
   void anExitWhollyUnderOpenOrdersAlreadyIsSkippedWithItsReason() {
     leaderAndFollowersHoldHalfAndQuarters();
     Frame first = Frame.sell(520).price("120");
@@ -185,7 +201,8 @@ class ExitTest {
         .singleElement().satisfies(copy -> {
           assertThat(copy.state()).isEqualTo(CopyState.SKIPPED);
           assertThat(copy.reason().orElseThrow())
-              .endsWith("capped at 0: 130 of the 130 held is already under open SELL orders");
+              .endsWith("capped at 0: 130 of the 130 held is already under open SELL orders whose leader orders"
+                  + " have traded");
         });
   }
 }
