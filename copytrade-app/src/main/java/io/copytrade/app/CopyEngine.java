@@ -268,7 +268,7 @@ public final class CopyEngine implements AutoCloseable {
       boolean firstStartToday = first && !ranToday();
       events.execute(() -> catchUp(firstStartToday));
       // Once the first catch-up has copied what was missed, positions can be judged.
-      if (first) events.execute(() -> reconciler.run("start-up"));
+      if (first) events.execute(reconciler::runAtStart);
     }
 
     /**

@@ -85,6 +85,12 @@ final class Reconciler {
     run("on request");
   }
 
+  /** The start-up run; it also answers a request made while the engine was stopped. */
+  void runAtStart() {
+    store.config(REQUEST_KEY).ifPresent(asked -> store.setConfig(DONE_KEY, asked, clock.instant()));
+    run("start-up");
+  }
+
   /** One reconciliation of every follower; call on the event thread, between leader events. */
   Optional<Reconciliation> run(String why) {
     Instant now = clock.instant();
