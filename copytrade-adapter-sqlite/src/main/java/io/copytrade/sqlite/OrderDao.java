@@ -1,5 +1,6 @@
 package io.copytrade.sqlite;
 
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -29,6 +30,10 @@ interface OrderDao {
           >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at)
       """)
   void upsert(@BindRow OrderRow row);
+
+  /** The order's latest state kept by {@link #upsert} (a late frame never undoes a newer one). */
+  @SqlQuery("SELECT status FROM orders WHERE order_id = ? AND role = 'leader'")
+  Optional<String> leaderStatus(String orderId);
 
   /** NULL when no event of the order is stored. */
   @SqlQuery("SELECT MAX(filled_quantity) FROM order_events WHERE order_id = ?")

@@ -12,6 +12,7 @@ import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
@@ -140,6 +141,11 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   @Override
   public Optional<Quantity> handledFill(OrderId leaderOrderId) {
     return serialized(() -> Optional.ofNullable(orders.handledFill(leaderOrderId.value())).map(Quantity::of));
+  }
+
+  @Override
+  public Optional<OrderStatus> leaderStatus(OrderId leaderOrderId) {
+    return serialized(() -> orders.leaderStatus(leaderOrderId.value()).map(OrderStatus::valueOf));
   }
 
   @Override

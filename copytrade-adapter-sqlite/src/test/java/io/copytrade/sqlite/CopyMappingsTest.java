@@ -122,12 +122,14 @@ class CopyMappingsTest {
   }
 
   @Test
-  void theHandledFillIsTheLargestStoredEvenWhenALateFrameCameLast() {
+  void theHandledFillAndStatusAreTheNewestEvenWhenALateFrameCameLast() {
     store.recordLeaderEvent(leaderOrder("L1", OrderStatus.TRADED, 520, at(5)), at(6));
     store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PART_TRADED, 130, at(3)), at(7));
 
     assertThat(store.handledFill(OrderId.of("L1"))).contains(Quantity.of(520));
     assertThat(store.handledFill(OrderId.of("L9"))).isEmpty();
+    assertThat(store.leaderStatus(OrderId.of("L1"))).contains(OrderStatus.TRADED);
+    assertThat(store.leaderStatus(OrderId.of("L9"))).isEmpty();
   }
 
   @Test

@@ -7,6 +7,8 @@ import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
+import io.copytrade.ports.store.CopyMapping;
+import io.copytrade.ports.store.CopyStore;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -63,6 +65,16 @@ final class ExitPlanner {
             && order.instrument().equals(instrument) && order.product() == product)
         .filter(counted)
         .mapToInt(order -> order.quantity().units() - order.filledQuantity().units()).sum();
+  }
+
+  /**
+   * A follower order that no leader order still resting mirrors: a copy whose leader order has traded (or
+   * ended) as far as the engine has handled it, or an order the engine did not place. Asked of the store: no
+   * broker call on the way to an exit.
+   */
+  static Predicate<BrokerOrder> lagging(CopyStore store) {
+    return order -> order.correlationId().flatMap(store::find).map(CopyMapping::leaderOrderId)
+        .flatMap(store::leaderStatus).map(status -> !status.isOpen()).orElse(true);
   }
 
   /**

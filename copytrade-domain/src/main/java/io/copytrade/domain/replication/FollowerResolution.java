@@ -176,7 +176,8 @@ final class FollowerResolution {
     int net = LeaderShape.netOf(broker().positions(), copy.instrument(), terms.product());
     int held = Math.max(0, copy.side() == Side.SELL ? net : -net);
     // As ExitPlanner counts them: only orders no resting leader order mirrors.
-    int resting = ExitPlanner.resting(book.get(), copy.side(), copy.instrument(), terms.product(), this::lagging);
+    int resting = ExitPlanner.resting(book.get(), copy.side(), copy.instrument(), terms.product(),
+        ExitPlanner.lagging(services.store()));
     int sentNow = placed.stream().filter(sent -> !SENT_NOTHING.contains(sent.state()))
         .filter(sent -> sent.side() == copy.side() && sent.instrument().equals(copy.instrument()))
         .mapToInt(sent -> sent.followerQuantity().units()).sum();
@@ -184,11 +185,6 @@ final class FollowerResolution {
     if (held - closing >= copy.followerQuantity().units()) return Optional.empty();
     return Optional.of("follower holds " + held + " to close, " + closing + " of it under open orders: closing "
         + copy.followerQuantity() + " more would flip it");
-  }
-
-  private boolean lagging(BrokerOrder order) {
-    return order.correlationId().flatMap(services.store()::find).map(CopyMapping::leaderOrderId)
-        .flatMap(leader.order()).map(leaderOrder -> !leaderOrder.status().isOpen()).orElse(true);
   }
 
   /**

@@ -59,7 +59,7 @@ final class FollowerRun {
 
   /** Facts of the event read once for all followers, and which followers' accounts are stopped. */
   record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
-      ReplicateLeaderOrder.StoppedAccounts stopped, Supplier<List<BrokerOrder>> leaderOrders) {}
+      ReplicateLeaderOrder.StoppedAccounts stopped) {}
 
   private final Services services;
   private final Follower follower;
@@ -165,23 +165,14 @@ final class FollowerRun {
     // the next event (or the caller's retry) must find no copy and try again.
     Instrument instrument = instrument();
     ExitPlanner.Exit exit = ExitPlanner.plan(shape, update.side(), update.instrument(), update.product(),
-        follower.broker().positions(), follower.broker().orderBook(), this::lagging, instrument.lotSize());
+        follower.broker().positions(), follower.broker().orderBook(), ExitPlanner.lagging(services.store()),
+        instrument.lotSize());
     Step step = Step.of(Step.EXIT);
     if (exit.quantity().isZero()) {
       skip(step, shape.closes(), exit.sizing(), exit.sizing(), terms);
       return;
     }
     placeSlices(step, exit.quantity(), instrument, shape.closes(), exit.sizing(), terms);
-  }
-
-  /**
-   * A follower order that no leader order still resting mirrors: a copy whose leader order has traded (or
-   * ended), or an order the engine did not place. The leader's book is read only when one is asked about.
-   */
-  private boolean lagging(BrokerOrder order) {
-    return order.correlationId().flatMap(services.store()::find).map(CopyMapping::leaderOrderId)
-        .flatMap(id -> facts.leaderOrders().get().stream().filter(o -> o.orderId().equals(id)).findFirst())
-        .map(leaderOrder -> !leaderOrder.status().isOpen()).orElse(true);
   }
 
   /** Copies a new position, sized by capital: the whole leader order, or what is beyond flat. */

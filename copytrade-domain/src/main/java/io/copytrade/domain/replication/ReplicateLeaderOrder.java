@@ -106,7 +106,7 @@ public final class ReplicateLeaderOrder {
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
     FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.read(leader, update)),
-        copyingEnabled(store), stopped, new Once<>(leader::orderBook));
+        copyingEnabled(store), stopped);
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
     ReplicationResult all = ReplicationResult.of(List.of());

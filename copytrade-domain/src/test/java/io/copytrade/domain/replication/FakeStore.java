@@ -8,6 +8,7 @@ import io.copytrade.ports.model.Funds;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
@@ -110,6 +111,12 @@ final class FakeStore implements CopyStore {
   public synchronized Optional<Quantity> handledFill(OrderId leaderOrderId) {
     return leaderEvents.stream().filter(e -> e.orderId().equals(leaderOrderId))
         .map(LeaderOrderUpdate::filledQuantity).max(Quantity::compareTo);
+  }
+
+  @Override
+  public synchronized Optional<OrderStatus> leaderStatus(OrderId leaderOrderId) {
+    return leaderEvents.stream().filter(e -> e.orderId().equals(leaderOrderId))
+        .reduce((first, second) -> second).map(LeaderOrderUpdate::status);
   }
 
   @Override

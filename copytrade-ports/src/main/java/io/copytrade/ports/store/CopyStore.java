@@ -8,6 +8,7 @@ import io.copytrade.ports.model.Funds;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Quantity;
 import java.time.Instant;
@@ -43,6 +44,9 @@ public interface CopyStore {
 
   /** The largest filled quantity among the stored events of this leader order; empty when none is stored. */
   Optional<Quantity> handledFill(OrderId leaderOrderId);
+
+  /** The latest status of this leader order among its stored events; empty when none is stored. */
+  Optional<OrderStatus> leaderStatus(OrderId leaderOrderId);
 
   /**
    * Stores a leader order event and the order's latest state.
