@@ -164,9 +164,10 @@ public final class CopyEngine implements AutoCloseable {
   /** Followers stopped for a refused token are not asked: their broker would refuse every question. */
   private void trackFollowerOrders() {
     try {
-      new TrackFollowerOrders(store, leaderEvents.active(), clock).refresh().forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
-          .addKeyValue("follower", copy.follower()).addKeyValue("step", copy.step())
-          .addKeyValue("state", copy.state()).log("copy_status"));
+      new TrackFollowerOrders(store, leaderEvents.active(), clock).refresh()
+          .forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
+              .addKeyValue("follower", copy.follower()).addKeyValue("step", copy.step())
+              .addKeyValue("state", copy.state()).log("copy_status"));
     } catch (RuntimeException e) {
       log.atWarn().setCause(e).log("follower_tracking_failed");
     }

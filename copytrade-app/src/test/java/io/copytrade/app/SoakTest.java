@@ -257,7 +257,9 @@ class SoakTest {
     long events = observer.frames();
     boolean quiet = awaitQuiescence(Duration.ofSeconds(20));
     int mismatchesBeforeReconciliation = positionMismatches();
-    if (mismatchesBeforeReconciliation > 0) drift().stream().limit(40).forEach(l -> System.out.println("SOAK-DRIFT " + l));
+    if (mismatchesBeforeReconciliation > 0) {
+      drift().stream().limit(40).forEach(line -> System.out.println("SOAK-DRIFT " + line));
+    }
     Reconciliation reconciliation = engine.reconcile().get(60, TimeUnit.SECONDS).orElseThrow();
     boolean quietAfter = awaitQuiescence(Duration.ofSeconds(20));
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -13,7 +13,8 @@ enum CallKind {
   READ,
   WRITE;
 
-  private static final String MAY_HAVE_ACTED = "; it may have taken effect: resolve by correlation id before repeating it";
+  private static final String MAY_HAVE_ACTED =
+      "; it may have taken effect: resolve by correlation id before repeating it";
 
   /** The request may have been sent, and no usable answer came (timeout, reset, cut-off body). */
   BrokerException lost(String message, Throwable cause) {

@@ -136,11 +136,14 @@ final class FollowerReconciliation {
   private Optional<String> moving(InstrumentKey instrument, List<BrokerOrder> book, List<CopyMapping> inFlight) {
     Optional<BrokerOrder> open = book.stream()
         .filter(o -> o.instrument().equals(instrument) && o.status().isOpen()).findFirst();
-    if (open.isPresent()) return Optional.of("follower order " + open.get().orderId() + " is still "
-        + open.get().status() + " in it");
+    if (open.isPresent()) {
+      return Optional.of("follower order " + open.get().orderId() + " is still " + open.get().status() + " in it");
+    }
     Optional<CopyMapping> flying = inFlight.stream().filter(c -> c.instrument().equals(instrument)).findFirst();
-    if (flying.isPresent()) return Optional.of("copy " + flying.get().correlationId() + " of " 
-        + flying.get().leaderOrderId() + " is still " + flying.get().state());
+    if (flying.isPresent()) {
+      return Optional.of("copy " + flying.get().correlationId() + " of " + flying.get().leaderOrderId()
+          + " is still " + flying.get().state());
+    }
     for (BrokerOrder order : leader.orders()) {
       if (!order.instrument().equals(instrument)) continue;
       if (order.status().isOpen()) {
