@@ -52,7 +52,7 @@ public final class CopyEngine implements AutoCloseable {
   private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
   private static final Duration IN_FLIGHT_CHECK = Duration.ofSeconds(2);
   /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
-  private static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
+  static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
   /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
   private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
@@ -226,6 +226,7 @@ public final class CopyEngine implements AutoCloseable {
    * and acts by each follower's policy (see {@link ReconcilePositions}). Empty when it could not run.
    */
   public Future<Optional<Reconciliation>> reconcile() {
+    if (reconciler == null) throw new IllegalStateException("the engine reconciles once started");
     return events.submit(() -> reconciler.run("on demand"));
   }
 

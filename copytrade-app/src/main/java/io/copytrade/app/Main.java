@@ -63,7 +63,8 @@ public final class Main {
       Reconciler.request(store, Instant.now());
     }
     out.println("reconciliation requested in " + database + ": a running engine does it within "
-        + "5 s and logs reconciliation_done; a stopped one does it when it next starts");
+        + CopyEngine.RECONCILE_REQUESTS.toSeconds() + " s and logs reconciliation_done; a stopped one does it when"
+        + " it next starts");
     return OK;
   }
 

@@ -2,7 +2,9 @@ package io.copytrade.domain.filter;
 
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.ProductType;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -15,9 +17,17 @@ import java.util.Objects;
  */
 public record EntryContext(Instrument instrument, ProductType product, LocalTime timeIst,
     boolean followerEnabled, boolean copyingEnabled) {
+  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
   public EntryContext {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(timeIst, "timeIst");
+  }
+
+  /** An entry handled at {@code when}, on the caller's clock; the filters see it in India Standard Time. */
+  public static EntryContext at(Instrument instrument, ProductType product, Instant when, boolean followerEnabled,
+      boolean copyingEnabled) {
+    return new EntryContext(instrument, product, LocalTime.ofInstant(when, IST), followerEnabled, copyingEnabled);
   }
 }

@@ -18,13 +18,10 @@ import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
 import java.time.InstantSource;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /** Decides a follower's entry: instrument, filters, capital, sizing, then risk rules. */
 final class EntryPlanner {
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
   /** The margin calculator wants a whole order; this id is never placed. */
   private static final String MARGIN_PROBE = "margin-probe";
 
@@ -60,8 +57,7 @@ final class EntryPlanner {
           + " is not in the instrument catalogue", notSized);
     }
     Instrument instrument = found.get();
-    LocalTime now = LocalTime.ofInstant(clock.instant(), IST);
-    if (settings.filters().firstSkip(new EntryContext(instrument, ask.update().product(), now,
+    if (settings.filters().firstSkip(EntryContext.at(instrument, ask.update().product(), clock.instant(),
         settings.enabled(), ask.copyingEnabled())) instanceof FilterDecision.Skip skip) {
       return new EntryDecision.Skip(skip.reason(), notSized);
     }

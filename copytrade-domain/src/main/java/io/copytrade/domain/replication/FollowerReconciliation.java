@@ -26,10 +26,7 @@ import io.copytrade.ports.model.Validity;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import java.time.InstantSource;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +34,6 @@ import java.util.Set;
 
 /** One follower's part of a {@link ReconcilePositions} run. */
 final class FollowerReconciliation {
-  private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
-  private static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
   /** The margin calculator wants a whole order; this id is never placed. */
   private static final String MARGIN_PROBE = "reconcile-margin-probe";
 
@@ -69,17 +64,17 @@ final class FollowerReconciliation {
     this.positions = new Once<>(follower.broker()::positions);
   }
 
-  List<PositionCheck> run() {
+  /** @param inFlight every follower's copies in flight, as the run read them once */
+  List<PositionCheck> run(List<CopyMapping> inFlight) {
     List<BrokerOrder> book = follower.broker().orderBook();
-    List<CopyMapping> inFlight = services.store().inStates(IN_FLIGHT).stream()
-        .filter(copy -> copy.follower().equals(account)).toList();
+    List<CopyMapping> mine = inFlight.stream().filter(copy -> copy.follower().equals(account)).toList();
     Set<InstrumentKey> copied = services.store().instrumentsCopiedTo(account);
     Set<Key> keys = new LinkedHashSet<>();
     leader.positions().stream().filter(p -> !p.isFlat()).forEach(p -> keys.add(new Key(p.instrument(), p.product())));
     positions.get().stream().filter(p -> !p.isFlat() && copied.contains(p.instrument()))
         .forEach(p -> keys.add(new Key(p.instrument(), p.product())));
     List<PositionCheck> checks = new ArrayList<>();
-    for (Key key : keys) checks.add(check(key, book, inFlight));
+    for (Key key : keys) checks.add(check(key, book, mine));
     return checks;
   }
 
@@ -174,9 +169,8 @@ final class FollowerReconciliation {
   /** An addition is an entry: the follower's filters and risk rules decide it as they decide entries. */
   private Optional<String> entryRefusal(Key key, Instrument instrument, Side side, int quantity, Price premium) {
     FollowerSettings settings = follower.settings();
-    LocalTime now = LocalTime.ofInstant(services.clock().instant(), IST);
-    if (settings.filters().firstSkip(new EntryContext(instrument, key.product(), now, settings.enabled(),
-        leader.copyingEnabled())) instanceof FilterDecision.Skip skip) {
+    if (settings.filters().firstSkip(EntryContext.at(instrument, key.product(), services.clock().instant(),
+        settings.enabled(), leader.copyingEnabled())) instanceof FilterDecision.Skip skip) {
       return Optional.of(skip.reason());
     }
     OrderTerms terms = Order.terms(key, side);

@@ -2,10 +2,13 @@ package io.copytrade.domain.replication;
 
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
+import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +31,7 @@ import java.util.Set;
  * thread, between events, after in-flight copies were resolved.
  */
 public final class ReconcilePositions {
+  private static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
   private final FollowerReconciliation.Services services;
   private final AccountQueries leader;
   private final List<Follower> followers;
@@ -58,11 +62,12 @@ public final class ReconcilePositions {
     FollowerReconciliation.LeaderView view = new FollowerReconciliation.LeaderView(leader, leader.positions(),
         leader.orderBook(), Set.copyOf(history), Set.copyOf(busy),
         ReplicateLeaderOrder.copyingEnabled(services.store()));
+    List<CopyMapping> inFlight = services.store().inStates(IN_FLIGHT);
     List<PositionCheck> checks = new ArrayList<>();
     List<Reconciliation.FollowerFailure> failures = new ArrayList<>();
     for (Follower follower : followers) {
       try {
-        checks.addAll(new FollowerReconciliation(services, view, follower, run).run());
+        checks.addAll(new FollowerReconciliation(services, view, follower, run).run(inFlight));
       } catch (RuntimeException e) {
         failures.add(new Reconciliation.FollowerFailure(follower.settings().account(), e));
       }
