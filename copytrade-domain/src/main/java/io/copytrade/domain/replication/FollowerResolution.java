@@ -121,9 +121,7 @@ final class FollowerResolution {
       return;
     }
     OrderTerms mirrored = OrderTerms.following(copy, leaderOrder.get());
-    // As a first copy would (OrderTerms.copying): nothing of a traded leader order rests to mirror.
-    boolean traded = leaderOrder.get().status() == OrderStatus.TRADED;
-    OrderTerms terms = step.isFill() || traded ? mirrored.atMarket() : mirrored;
+    OrderTerms terms = step.isFill() ? mirrored.atMarket() : mirrored;
     Optional<String> moot = notCalledFor(copy, step, leaderOrder.get(), terms);
     if (moot.isPresent()) {
       giveUp(copy, Optional.of(terms), moot.get(), start);

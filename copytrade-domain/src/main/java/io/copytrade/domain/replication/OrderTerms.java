@@ -46,10 +46,14 @@ record OrderTerms(Side side, InstrumentKey instrument, ProductType product, Orde
     return mirror(leader).atMarket();
   }
 
-  /** A copy's own side and instrument with the leader order's terms as the broker shows them now. */
+  /**
+   * A copy's own side and instrument with the leader order's terms as the broker shows them now; at market
+   * once that order has traded in full, for the reason {@link #copying} gives.
+   */
   static OrderTerms following(CopyMapping copy, BrokerOrder leader) {
-    return new OrderTerms(copy.side(), copy.instrument(), leader.product(), leader.orderType(), leader.validity(),
-        leader.price(), leader.triggerPrice());
+    OrderTerms terms = new OrderTerms(copy.side(), copy.instrument(), leader.product(), leader.orderType(),
+        leader.validity(), leader.price(), leader.triggerPrice());
+    return leader.status() == OrderStatus.TRADED ? terms.atMarket() : terms;
   }
 
   /** The terms an order at the broker was given. */
