@@ -118,7 +118,8 @@ class DhanBrokerTest {
     assertThat(book).containsExactly(tradedOrder(), new BrokerOrder(ACCOUNT, OrderId.of("1124091136547"),
         Optional.empty(), OrderStatus.REJECTED, Side.SELL, NIFTY_CE, ProductType.INTRADAY, OrderType.STOP_LOSS,
         Validity.IOC, Quantity.of(130), Quantity.ZERO, Price.ofPaise(9805), Optional.of(Price.ofPaise(9810)),
-        Optional.empty(), Optional.of("RMS:1124091136547:Order Price needs to be Circuit Limits")));
+        Optional.empty(), Optional.of("RMS:1124091136547:Order Price needs to be Circuit Limits"),
+        Optional.empty()));
     taken("GET", "/v2/orders");
   }
 
@@ -212,7 +213,7 @@ class DhanBrokerTest {
     return new BrokerOrder(ACCOUNT, OrderId.of("1124091136546"), Optional.of(CorrelationId.of("cp-7f3a-0001")),
         OrderStatus.TRADED, Side.BUY, NIFTY_CE, ProductType.MARGIN, OrderType.LIMIT, Validity.DAY,
         Quantity.of(65), Quantity.of(65), Price.ofPaise(11250), Optional.empty(), Optional.of(Price.ofPaise(11245)),
-        Optional.empty());
+        Optional.empty(), Optional.of(Instant.parse("2026-11-24T04:45:03Z")));
   }
 
   private static OrderRequest order(OrderType type, Price price, Optional<Price> trigger) {

@@ -25,7 +25,8 @@ final class Samples {
       + "\"orderStatus\":\"REJECTED\",\"transactionType\":\"SELL\",\"exchangeSegment\":\"NSE_FNO\","
       + "\"productType\":\"INTRADAY\",\"orderType\":\"STOP_LOSS\",\"validity\":\"IOC\",\"securityId\":\"35191\","
       + "\"quantity\":130,\"price\":98.05,\"triggerPrice\":98.1,\"averageTradedPrice\":0,\"filledQty\":0,"
-      + "\"omsErrorDescription\":\"RMS:1124091136547:Order Price needs to be Circuit Limits\"}";
+      + "\"omsErrorDescription\":\"RMS:1124091136547:Order Price needs to be Circuit Limits\","
+      + "\"updateTime\":\"0001-01-01 00:00:00\"}";
 
   static final String TRADES = "[{\"dhanClientId\":\"1000000001\",\"orderId\":\"1124091136546\","
       + "\"exchangeOrderId\":\"1100000012345678\",\"exchangeTradeId\":\"15432\",\"transactionType\":\"BUY\","

@@ -7,8 +7,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The orders and order_events tables. */
 interface OrderDao {
   /**
-   * Inserts the order or replaces its state, keeping created_at. A state older than the stored one (by
-   * Dhan's time, then ours) is ignored, so a late frame cannot undo a newer one.
+   * Inserts the order or replaces its state, keeping created_at. A state older than the stored one is
+   * ignored, so a late frame cannot undo a newer one: fewer fills, or an open state after a dead one, is
+   * older; more fills, or a dead state after an open one, is newer; otherwise Dhan's time, then ours, decide
+   * (the rule of the domain's event order: stamps from the book and from frames may disagree).
    */
   @SqlUpdate("""
       INSERT INTO orders (order_id, account_id, role, correlation_id, status, side, product, order_type,
@@ -26,8 +28,14 @@ interface OrderDao {
           price_paise = excluded.price_paise, trigger_price_paise = excluded.trigger_price_paise,
           avg_price_paise = excluded.avg_price_paise, reject_reason = excluded.reject_reason,
           broker_updated_at = excluded.broker_updated_at, updated_at = excluded.updated_at
-      WHERE (COALESCE(excluded.broker_updated_at, 0), excluded.updated_at)
-          >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at)
+      WHERE excluded.filled_quantity >= orders.filled_quantity
+          AND NOT (orders.status IN ('TRADED', 'CANCELLED', 'REJECTED', 'EXPIRED')
+              AND excluded.status IN ('TRANSIT', 'PENDING', 'PART_TRADED'))
+          AND (excluded.filled_quantity > orders.filled_quantity
+              OR (excluded.status IN ('TRADED', 'CANCELLED', 'REJECTED', 'EXPIRED')
+                  AND orders.status IN ('TRANSIT', 'PENDING', 'PART_TRADED'))
+              OR (COALESCE(excluded.broker_updated_at, 0), excluded.updated_at)
+                  >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at))
       """)
   void upsert(@BindRow OrderRow row);
 

@@ -53,6 +53,6 @@ final class Fixtures {
   static BrokerOrder followerOrder(String orderId, CorrelationId correlationId, OrderStatus status) {
     return new BrokerOrder(FOLLOWER_A, OrderId.of(orderId), Optional.of(correlationId), status, Side.BUY,
         NIFTY_CE, ProductType.MARGIN, OrderType.LIMIT, Validity.DAY, Quantity.of(130), Quantity.ZERO, LIMIT,
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

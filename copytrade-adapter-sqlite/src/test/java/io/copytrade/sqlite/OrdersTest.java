@@ -11,6 +11,7 @@ import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.InstrumentType;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.LotSize;
+import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.OrderType;
 import io.copytrade.ports.model.Price;
@@ -82,6 +83,17 @@ class OrdersTest extends OpenStore {
   }
 
   @Test
+  void progressStampedEarlierStillReplacesTheState() {
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(10)), at(11));
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.CANCELLED, 0, at(9)), at(12));
+    store.recordLeaderEvent(leaderOrder("L2", OrderStatus.PENDING, 0, at(10)), at(11));
+    store.recordLeaderEvent(leaderOrder("L2", OrderStatus.PART_TRADED, 65, at(9)), at(12));
+
+    assertThat(store.leaderStatus(OrderId.of("L1"))).contains(OrderStatus.CANCELLED);
+    assertThat(db.row(ORDER, "L2")).containsEntry("status", "PART_TRADED").containsEntry("filled_quantity", 65);
+  }
+
+  @Test
   void aFollowerOrderIsStoredAsReportedAndReplacedByALaterReport() {
     CorrelationId id = CorrelationId.of("ct-abc");
     store.recordFollowerOrder(followerOrder("F1", id, OrderStatus.PENDING), at(1));
@@ -95,7 +107,7 @@ class OrdersTest extends OpenStore {
     store.recordFollowerOrder(new BrokerOrder(FOLLOWER_A, pending.orderId(), Optional.empty(),
         OrderStatus.REJECTED, pending.side(), pending.instrument(), pending.product(), OrderType.STOP_LOSS,
         pending.validity(), pending.quantity(), Quantity.of(65), pending.price(), Optional.of(Price.ofPaise(11000)),
-        Optional.of(Price.ofPaise(11255)), Optional.of("DH-906 margin")), at(2));
+        Optional.of(Price.ofPaise(11255)), Optional.of("DH-906 margin"), Optional.empty()), at(2));
 
     assertThat(db.row(ORDER, "F1")).containsEntry("correlation_id", null).containsEntry("status", "REJECTED")
         .containsEntry("order_type", "STOP_LOSS").containsEntry("filled_quantity", 65)

@@ -51,6 +51,12 @@ public final class CopyEngine implements AutoCloseable {
   /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
   private static final Duration FOLLOWER_TRACKING = Duration.ofSeconds(30);
   private static final Duration IN_FLIGHT_CHECK = Duration.ofSeconds(2);
+  /**
+   * Dhan acknowledges no login (§5.1): an event sent after the socket opened but before the server took the
+   * login reaches neither the socket nor, if the book was read first, the catch-up. The book is read again
+   * this long after each connect, when the login has long taken.
+   */
+  static final Duration CATCH_UP_AGAIN = Duration.ofSeconds(2);
   /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
   static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
   /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
@@ -208,12 +214,13 @@ public final class CopyEngine implements AutoCloseable {
         .orElse(false);
   }
 
-  private void catchUp(boolean firstStartToday) {
+  /** @param after what the catch-up follows: {@code connect}, or {@code login} for the read again */
+  private void catchUp(boolean firstStartToday, String after) {
     try {
       LeaderCatchUp.Catch missed = catchUp.read(firstStartToday, reconciler.history());
       if (!missed.history().isEmpty()) reconciler.rememberHistory(missed.history());
-      log.atInfo().addKeyValue("orders", missed.events().size()).addKeyValue("history", missed.history().size())
-          .log("leader_catch_up");
+      log.atInfo().addKeyValue("after", after).addKeyValue("orders", missed.events().size())
+          .addKeyValue("history", missed.history().size()).log("leader_catch_up");
       missed.events().forEach(leaderEvents::handle);
     } catch (RuntimeException e) {
       // The next reconnect catches up again; live events keep flowing meanwhile.
@@ -268,9 +275,11 @@ public final class CopyEngine implements AutoCloseable {
       boolean first = !connectedBefore.getAndSet(true);
       log.atInfo().addKeyValue("first", first).log("leader_stream_connected");
       boolean firstStartToday = first && !ranToday();
-      events.execute(() -> catchUp(firstStartToday));
+      events.execute(() -> catchUp(firstStartToday, "connect"));
       // Once the first catch-up has copied what was missed, positions can be judged.
       if (first) events.execute(reconciler::runAtStart);
+      timers.schedule(() -> events.execute(() -> catchUp(false, "login")), CATCH_UP_AGAIN.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -56,14 +56,16 @@ final class LeaderCatchUp {
   }
 
   /**
-   * A leader order as the broker reports it, as the event that would have described it at {@code at}. The
-   * time is cut to whole seconds, the precision of Dhan's own event times: a live frame from the same
-   * second must not look older than this reconstruction, or it would be dropped as stale.
+   * A leader order as the broker reports it, as the event that described its last change: stamped with the
+   * broker's own time of that change, so that it is compared with live frames on Dhan's clock, never ours
+   * (a clock ahead of Dhan's would make a live cancel look older than this and drop it). Where the broker
+   * gives no time, {@code at} cut to whole seconds, the precision of Dhan's stamps.
    */
   static LeaderOrderUpdate asEvent(BrokerOrder order, Instant at) {
     return new LeaderOrderUpdate(order.account(), order.orderId(), order.status(), order.side(),
         order.instrument(), order.product(), order.orderType(), order.validity(), order.quantity(),
         order.filledQuantity(), order.price(), order.triggerPrice(), order.averageTradedPrice(),
-        Optional.empty(), Optional.empty(), order.correlationId(), at.truncatedTo(ChronoUnit.SECONDS));
+        Optional.empty(), Optional.empty(), order.correlationId(),
+        order.updatedAt().orElse(at.truncatedTo(ChronoUnit.SECONDS)));
   }
 }

@@ -139,8 +139,8 @@ class ReplicationScenariosTest {
   }
 
   /**
-   * Dhan stamps order changes to the second, while a catch-up (after every reconnect) stamps the book's
-   * orders with the engine's clock: a live cancel in the same second must not count as older than it.
+   * Dhan stamps order changes to the second: a live cancel in the same second as a catch-up (after every
+   * reconnect) must not count as older than the book's reconstruction of the order.
    */
   @Test
   void aLeaderCancelInTheSameSecondAsACatchUpIsStillCopied() {
@@ -156,6 +156,52 @@ class ReplicationScenariosTest {
 
     assumeTrue(cancelled / 1000 == catchUp / 1000, "the cancel fell in the second after the catch-up's");
     copies.forEach((f, copy) -> desk.awaitStatus(f.account(), copy.orderId(), "CANCELLED"));
+  }
+
+  /**
+   * Dhan acknowledges no login: a cancel sent after the engine reconnected and read the book, but before the
+   * server took its login, reaches the engine neither live nor by that catch-up; the read again does.
+   */
+  @Test
+  void aLeaderCancelBeforeTheServerTookTheLoginIsCopiedByTheReadAgain() {
+    desk.start(List.of(capital, quarter, risk));
+    OrderId order = desk.leaderBuysResting(8 * LOT);
+    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
+    awaitResting(order, copies.values());
+    FAKE.settings().loginLatency(Duration.ofSeconds(1));
+    desk.leader.dropOrderSocket();
+    desk.awaitCatchUp(2);
+
+    desk.leader.cancels(order);
+
+    assertThat(desk.leader.orderSocketsListening()).as("the cancel went out unheard").isZero();
+    copies.forEach((f, copy) -> desk.awaitStatus(f.account(), copy.orderId(), "CANCELLED"));
+    desk.assertNoMoreOrders();
+  }
+
+  /**
+   * The engine's clock is never exactly Dhan's. With Dhan's 5 s behind, a catch-up stamped by the engine's
+   * clock would make every live change for 5 s after it look older, and drop it: a catch-up takes the
+   * book's own time of each order's last change.
+   */
+  @Test
+  void aLeaderModifyStampedByAClockBehindTheEnginesIsCopiedAfterACatchUp() {
+    FAKE.settings().clockOffset(Duration.ofSeconds(-5));
+    desk.start(List.of(capital, quarter, risk));
+    OrderId order = desk.leaderBuysResting(8 * LOT);
+    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
+    awaitResting(order, copies.values());
+    desk.leader.dropOrderSocket();
+    long reconnected = desk.awaitCatchUp(2);
+    // Past the read again, so the live frame alone carries the modify.
+    ScenarioDesk.awaitUntil("the read again after the reconnect",
+        () -> System.currentTimeMillis() > reconnected + CopyEngine.CATCH_UP_AGAIN.toMillis() + 500);
+
+    desk.leader.modifies(order, FakeOrderSpec.buy(NIFTY_CE).quantity(8 * LOT).limit("112.00"));
+
+    copies.forEach((f, copy) -> ScenarioDesk.awaitUntil("the copy of " + f.account().id() + " at 112.00",
+        () -> bookOrder(f.account(), copy.orderId()).price().equals(Price.ofRupees("112.00"))));
+    desk.assertNoMoreOrders();
   }
 
   // --- 3. rejected after it was accepted ----------------------------------------------------------------

@@ -90,12 +90,15 @@ final class ScenarioDesk implements AutoCloseable {
   final FakeAccount leader;
   private final Path database;
   private final List<LeaderOrderUpdate> handled = new CopyOnWriteArrayList<>();
-  /** When the engine read the leader's order book after each (re)connect, epoch milliseconds. */
+  /** When the engine read the leader's order book on each (re)connect, epoch milliseconds; reads again not. */
   private final List<Long> catchUps = new CopyOnWriteArrayList<>();
   private final AppenderBase<ILoggingEvent> catchUpLog = new AppenderBase<>() {
     @Override
     protected void append(ILoggingEvent event) {
-      if ("leader_catch_up".equals(event.getMessage())) catchUps.add(event.getTimeStamp());
+      if ("leader_catch_up".equals(event.getMessage()) && event.getKeyValuePairs().stream()
+          .anyMatch(pair -> pair.key.equals("after") && "connect".equals(pair.value))) {
+        catchUps.add(event.getTimeStamp());
+      }
     }
   };
   private List<Follower> followers = List.of();

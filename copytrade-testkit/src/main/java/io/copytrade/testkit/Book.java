@@ -287,6 +287,6 @@ final class Book {
   }
 
   private LocalDateTime now() {
-    return LocalDateTime.now(clock);
+    return LocalDateTime.now(Clock.offset(clock, settings.clockOffset()));
   }
 }

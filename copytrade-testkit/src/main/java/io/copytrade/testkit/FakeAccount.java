@@ -124,10 +124,15 @@ public final class FakeAccount {
     dhan.orderSockets().drop(id);
   }
 
+  /** How many clients' logins the order-update socket has taken for this account: they hear its events. */
+  public int orderSocketsListening() {
+    return dhan.orderSockets().sessionCount(id);
+  }
+
   /** Waits until a client has logged in on this account's order-update socket; fails after {@code timeout}. */
   public void awaitOrderSocket(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (dhan.orderSockets().sessionCount(id) == 0) {
+    while (orderSocketsListening() == 0) {
       if (System.nanoTime() > deadline) throw new AssertionError("no order socket of " + id + " in " + timeout);
       try {
         Thread.sleep(5);

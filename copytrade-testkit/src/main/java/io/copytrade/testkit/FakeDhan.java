@@ -52,7 +52,8 @@ public final class FakeDhan implements AutoCloseable {
     MOCK_WEB_SERVER_LOG.setLevel(Level.WARNING);
     book = new Book(settings, oms, Clock.system(WireTime.IST), this::alert);
     market = new FakeMarket(book);
-    orderSockets = new OrderSocketServer(token -> accountByToken(token).map(FakeAccount::id));
+    orderSockets = new OrderSocketServer(token -> accountByToken(token).map(FakeAccount::id),
+        settings::loginLatency);
     try {
       rest.setServerSocketFactory(NoDelayServerSocket.factory());
       rest.setDispatcher(new RestApi(this));

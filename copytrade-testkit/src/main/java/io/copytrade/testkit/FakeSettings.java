@@ -49,6 +49,8 @@ public final class FakeSettings {
   private volatile InvalidToken invalidToken = InvalidToken.HTTP_401_DH_901;
   private volatile TradesOfOrder tradesOfOrder = TradesOfOrder.ARRAY;
   private volatile boolean instrumentCsvNeedsToken;
+  private volatile Duration clockOffset = Duration.ZERO;
+  private volatile Duration loginLatency = Duration.ZERO;
 
   FakeSettings() {}
 
@@ -122,6 +124,33 @@ public final class FakeSettings {
     return instrumentCsvNeedsToken;
   }
 
+  /**
+   * How far the broker's clock runs ahead of this machine's (negative: behind); it stamps every order time
+   * Dhan sends. Default zero. A real client's clock is never exactly Dhan's.
+   */
+  public FakeSettings clockOffset(Duration offset) {
+    clockOffset = Objects.requireNonNull(offset);
+    return this;
+  }
+
+  public Duration clockOffset() {
+    return clockOffset;
+  }
+
+  /**
+   * How long after reading a socket's login the server starts pushing the account's events to it; events
+   * in between never reach that socket. Dhan acknowledges no login, so a client cannot see this. Default zero.
+   */
+  public FakeSettings loginLatency(Duration latency) {
+    if (latency.isNegative()) throw new IllegalArgumentException("negative login latency: " + latency);
+    loginLatency = latency;
+    return this;
+  }
+
+  public Duration loginLatency() {
+    return loginLatency;
+  }
+
   void reset() {
     transitDuration = DEFAULT_TRANSIT;
     statusCase = StatusCase.UPPER;
@@ -130,5 +159,7 @@ public final class FakeSettings {
     invalidToken = InvalidToken.HTTP_401_DH_901;
     tradesOfOrder = TradesOfOrder.ARRAY;
     instrumentCsvNeedsToken = false;
+    clockOffset = Duration.ZERO;
+    loginLatency = Duration.ZERO;
   }
 }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +31,21 @@ final class OrderSocketServer implements Closeable {
 
   private final ServerSocket server;
   private final Function<String, Optional<AccountId>> tokens;
+  private final Supplier<Duration> loginLatency;
   private final ExecutorService connections = Executors.newCachedThreadPool(Daemons.named("fake-dhan-ws"));
   /** One sender keeps every account's alerts in the order the book produced them. */
   private final ExecutorService sender = Executors.newSingleThreadExecutor(Daemons.named("fake-dhan-ws-send"));
   private final Map<AccountId, Set<WebSocketConnection>> sessions = new ConcurrentHashMap<>();
   private final Set<WebSocketConnection> open = ConcurrentHashMap.newKeySet();
 
-  /** @param tokens the account whose current token this is, if any */
-  OrderSocketServer(Function<String, Optional<AccountId>> tokens) throws IOException {
+  /**
+   * @param tokens the account whose current token this is, if any
+   * @param loginLatency how long after reading a login the server starts pushing that account's events
+   */
+  OrderSocketServer(Function<String, Optional<AccountId>> tokens, Supplier<Duration> loginLatency)
+      throws IOException {
     this.tokens = tokens;
+    this.loginLatency = loginLatency;
     this.server = new NoDelayServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     Daemons.named("fake-dhan-ws-accept").newThread(this::acceptLoop).start();
@@ -103,11 +111,15 @@ final class OrderSocketServer implements Closeable {
         connection.reset();
         return;
       }
+      // Events of the account in the meantime are not sent to this socket: the client cannot know when.
+      Thread.sleep(loginLatency.get().toMillis());
       sessions.computeIfAbsent(account.get(), a -> ConcurrentHashMap.newKeySet()).add(connection);
       log.debug("order socket of {} logged in", account.get());
       connection.drainUntilClosed();
     } catch (IOException e) {
       log.debug("order socket ended: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       WebSocketConnection ended = connection;
       account.ifPresent(a -> sessions.computeIfPresent(a, (id, set) -> {

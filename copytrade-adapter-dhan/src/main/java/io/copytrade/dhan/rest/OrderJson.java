@@ -18,4 +18,5 @@ record OrderJson(
     BigDecimal price,
     BigDecimal triggerPrice,
     BigDecimal averageTradedPrice,
-    String omsErrorDescription) {}
+    String omsErrorDescription,
+    String updateTime) {}

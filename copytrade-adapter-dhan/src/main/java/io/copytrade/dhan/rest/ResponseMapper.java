@@ -72,7 +72,8 @@ final class ResponseMapper {
         WireValues.price("price", o.price()),
         WireValues.optionalPrice("triggerPrice", o.triggerPrice()),
         WireValues.optionalAveragePrice("averageTradedPrice", o.averageTradedPrice()),
-        rejectReason(o.omsErrorDescription()));
+        rejectReason(o.omsErrorDescription()),
+        WireValues.istTimestamp("updateTime", o.updateTime()));
   }
 
   List<Trade> trades(List<TradeJson> trades) {

@@ -120,7 +120,7 @@ final class FakeAccount implements BrokerAccount {
     BrokerOrder o = book.get(orderId);
     book.put(orderId, new BrokerOrder(o.account(), o.orderId(), o.correlationId(), status, o.side(),
         o.instrument(), o.product(), o.orderType(), o.validity(), o.quantity(), Quantity.of(filled), o.price(),
-        o.triggerPrice(), o.averageTradedPrice(), o.rejectReason()));
+        o.triggerPrice(), o.averageTradedPrice(), o.rejectReason(), Optional.empty()));
   }
 
   synchronized Optional<BrokerOrder> inBook(OrderId orderId) {
@@ -173,7 +173,8 @@ final class FakeAccount implements BrokerAccount {
   private void book(OrderRequest request, OrderId orderId, OrderStatus status) {
     book.put(orderId, new BrokerOrder(id, orderId, Optional.of(request.correlationId()), status, request.side(),
         request.instrument(), request.product(), request.orderType(), request.validity(), request.quantity(),
-        Quantity.ZERO, request.price(), request.triggerPrice(), Optional.empty(), Optional.empty()));
+        Quantity.ZERO, request.price(), request.triggerPrice(), Optional.empty(), Optional.empty(),
+        Optional.empty()));
   }
 
   @Override
@@ -189,7 +190,8 @@ final class FakeAccount implements BrokerAccount {
     BrokerOrder o = book.get(request.orderId());
     book.put(o.orderId(), new BrokerOrder(o.account(), o.orderId(), o.correlationId(), o.status(), o.side(),
         o.instrument(), o.product(), request.orderType(), request.validity(), request.totalQuantity(),
-        o.filledQuantity(), request.price(), request.triggerPrice(), o.averageTradedPrice(), o.rejectReason()));
+        o.filledQuantity(), request.price(), request.triggerPrice(), o.averageTradedPrice(), o.rejectReason(),
+        Optional.empty()));
     return new PlacementResult.Accepted(o.orderId(), o.status());
   }
 

@@ -43,6 +43,18 @@ class FillsModeTest {
   }
 
   @Test
+  void aFillStampedBeforeTheLastEventSeenIsCopiedAndAFillBelowItIsNot() {
+    replicate.handle(order.later(2).update());
+
+    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 260);
+    replicate.handle(order.filled(260).later(-1).update());
+    replicate.handle(order.filled(130).update());
+
+    assertThat(desk.quarter.writes).containsExactly(LOT);
+    assertThat(desk.half.writes).containsExactly("place BUY 130 MARKET 0");
+  }
+
+  @Test
   void aLeaderCancelAfterAPartialFillCancelsNothingBecauseNothingRests() {
     leaderFilled(260);
 

@@ -101,7 +101,7 @@ final class Frame {
     LeaderOrderUpdate u = update();
     return new BrokerOrder(u.account(), u.orderId(), Optional.empty(), u.status(), u.side(), u.instrument(),
         u.product(), u.orderType(), u.validity(), u.quantity(), u.filledQuantity(), u.price(), u.triggerPrice(),
-        u.averageTradedPrice(), Optional.empty());
+        u.averageTradedPrice(), Optional.empty(), Optional.of(u.updatedAt()));
   }
 
   LeaderOrderUpdate update() {

@@ -133,6 +133,31 @@ class OrdersModeTest {
   }
 
   @Test
+  void aCancelStampedBeforeTheLastEventSeenStillCancelsEveryCopy() {
+    placedAt112();
+    // A catch-up's reconstruction stamped later than Dhan's own time for the cancel that follows.
+    replicate.handle(order.later(2).update());
+
+    replicate.handle(order.status(OrderStatus.CANCELLED).later(-1).update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+  }
+
+  @Test
+  void theSameOrderStampedEarlierKeepsTheLaterStampAgainstLateFrames() {
+    placedAt112();
+    replicate.handle(order.price("113").later(2).update());
+    // The book shows the same order stamped earlier; then a frame from before the modify arrives late.
+    replicate.handle(order.later(-1).update());
+
+    replicate.handle(order.price("112.50").update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 130 LIMIT 113");
+  }
+
+  @Test
   void pastTwentyFiveModificationsTheCopyIsCancelledAndReplaced() {
     ReplicateLeaderOrder alone = desk.replicateTo(List.of(Desk.follower(desk.quarter, new CapitalProportional())));
     alone.handle(order.update());

@@ -271,6 +271,6 @@ class ReconcilePositionsTest {
     return new BrokerOrder(desk.leader.id(), OrderId.of(id), Optional.empty(), status, Side.BUY, NIFTY_CE_KEY,
         ProductType.INTRADAY, OrderType.MARKET, Validity.DAY,
         Quantity.of(520), Quantity.of(filled), Price.ZERO, Optional.empty(),
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -1,9 +1,14 @@
 package io.copytrade.ports.model;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An order as the broker reports it (order book, by id, by correlation id). */
+/**
+ * An order as the broker reports it (order book, by id, by correlation id).
+ *
+ * @param updatedAt when the broker last changed it, by the broker's clock; empty where it says none
+ */
 public record BrokerOrder(
     AccountId account,
     OrderId orderId,
@@ -19,7 +24,8 @@ public record BrokerOrder(
     Price price,
     Optional<Price> triggerPrice,
     Optional<Price> averageTradedPrice,
-    Optional<String> rejectReason) {
+    Optional<String> rejectReason,
+    Optional<Instant> updatedAt) {
 
   public BrokerOrder {
     Objects.requireNonNull(account, "account");
@@ -37,5 +43,6 @@ public record BrokerOrder(
     Objects.requireNonNull(triggerPrice, "triggerPrice");
     Objects.requireNonNull(averageTradedPrice, "averageTradedPrice");
     Objects.requireNonNull(rejectReason, "rejectReason");
+    Objects.requireNonNull(updatedAt, "updatedAt");
   }
 }
