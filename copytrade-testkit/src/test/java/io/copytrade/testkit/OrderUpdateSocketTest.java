@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Price;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +153,33 @@ class OrderUpdateSocketTest {
 
       assertThat(leaderSocket.nextAlert()).containsEntry("ClientId", "1000000001");
       followerSocket.assertSilentFor(Duration.ofMillis(200));
+    }
+  }
+
+  @Test
+  void eventsBeforeTheServerTookTheLoginNeverReachTheSocket() {
+    dhan.settings().loginLatency(Duration.ofMillis(500));
+    try (OrderSocketClient socket = OrderSocketClient.login(dhan.fake(), leader.id().value(), leader.token())) {
+      OrderId unheard = leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("100.00"));
+      socket.assertSilentFor(Duration.ofMillis(200));
+      leader.awaitOrderSocket(Duration.ofSeconds(2));
+
+      leader.cancels(unheard);
+
+      assertThat(socket.nextAlert()).containsEntry("OrderNo", unheard.value()).containsEntry("Status", "CANCELLED");
+    }
+  }
+
+  @Test
+  void theBrokersClockStampsEveryAlert() {
+    dhan.settings().clockOffset(Duration.ofMinutes(-5));
+    try (OrderSocketClient socket = OrderSocketClient.loggedIn(dhan.fake(), leader)) {
+      leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("100.00"));
+
+      LocalDateTime stamped = LocalDateTime.parse((String) socket.nextAlert().get("LastUpdatedTime"),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+      Duration behind = Duration.between(stamped, LocalDateTime.now(ZoneId.of("Asia/Kolkata")));
+      assertThat(behind).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(5).plusSeconds(5));
     }
   }
 
