@@ -107,7 +107,8 @@ class CrashRecoveryTest {
         "COPYTRADE_DB", dir.resolve("copy.db").toString());
   }
 
+  /** A copy whose intent outlived the crash is resent only after the 20 s absence window: room for a slow CI. */
   private static boolean awaitOrders(FakeAccount account, int count) {
-    return Poll.until(Duration.ofSeconds(30), () -> account.orders().all().size() >= count);
+    return Poll.until(Duration.ofSeconds(60), () -> account.orders().all().size() >= count);
   }
 }
