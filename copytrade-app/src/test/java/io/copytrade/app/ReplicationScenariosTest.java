@@ -88,10 +88,9 @@ class ReplicationScenariosTest {
 
   @Test
   void aModifiedLeaderOrderModifiesEachCopyToItsOwnTotalAndTheNewPrice() {
-    desk.start(List.of(capital, quarter, risk));
-    OrderId order = desk.leaderBuysResting(8 * LOT);
-    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
-    awaitResting(order, copies.values());
+    Resting resting = eightLotsRestingWithACopyEach();
+    OrderId order = resting.order();
+    Map<Follower, FakeOrder> copies = resting.copies();
 
     desk.leader.modifies(order, FakeOrderSpec.buy(NIFTY_CE).quantity(12 * LOT).limit("112.00"));
 
@@ -120,10 +119,9 @@ class ReplicationScenariosTest {
 
   @Test
   void aCancelledLeaderOrderCancelsEachCopyAndNothingElse() {
-    desk.start(List.of(capital, quarter, risk));
-    OrderId order = desk.leaderBuysResting(8 * LOT);
-    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
-    awaitResting(order, copies.values());
+    Resting resting = eightLotsRestingWithACopyEach();
+    OrderId order = resting.order();
+    Map<Follower, FakeOrder> copies = resting.copies();
 
     desk.leader.cancels(order);
 
@@ -144,10 +142,9 @@ class ReplicationScenariosTest {
    */
   @Test
   void aLeaderCancelInTheSameSecondAsACatchUpIsStillCopied() {
-    desk.start(List.of(capital, quarter, risk));
-    OrderId order = desk.leaderBuysResting(8 * LOT);
-    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
-    awaitResting(order, copies.values());
+    Resting resting = eightLotsRestingWithACopyEach();
+    OrderId order = resting.order();
+    Map<Follower, FakeOrder> copies = resting.copies();
     desk.leader.dropOrderSocket();
     long catchUp = desk.awaitCatchUp(2);
 
@@ -164,10 +161,9 @@ class ReplicationScenariosTest {
    */
   @Test
   void aLeaderCancelBeforeTheServerTookTheLoginIsCopiedByTheReadAgain() {
-    desk.start(List.of(capital, quarter, risk));
-    OrderId order = desk.leaderBuysResting(8 * LOT);
-    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
-    awaitResting(order, copies.values());
+    Resting resting = eightLotsRestingWithACopyEach();
+    OrderId order = resting.order();
+    Map<Follower, FakeOrder> copies = resting.copies();
     FAKE.settings().loginLatency(Duration.ofSeconds(1));
     desk.leader.dropOrderSocket();
     desk.awaitCatchUp(2);
@@ -187,10 +183,9 @@ class ReplicationScenariosTest {
   @Test
   void aLeaderModifyStampedByAClockBehindTheEnginesIsCopiedAfterACatchUp() {
     FAKE.settings().clockOffset(Duration.ofSeconds(-5));
-    desk.start(List.of(capital, quarter, risk));
-    OrderId order = desk.leaderBuysResting(8 * LOT);
-    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
-    awaitResting(order, copies.values());
+    Resting resting = eightLotsRestingWithACopyEach();
+    OrderId order = resting.order();
+    Map<Follower, FakeOrder> copies = resting.copies();
     desk.leader.dropOrderSocket();
     long reconnected = desk.awaitCatchUp(2);
     // Past the read again, so the live frame alone carries the modify.
@@ -610,6 +605,18 @@ class ReplicationScenariosTest {
 
   private static String exactly(String text) {
     return Pattern.quote(text);
+  }
+
+  /** A leader order and each follower's copy of it, all resting at the exchange. */
+  private record Resting(OrderId order, Map<Follower, FakeOrder> copies) {}
+
+  /** Starts the engine with the three followers; the leader buys 8 lots at a limit below the market. */
+  private Resting eightLotsRestingWithACopyEach() {
+    desk.start(List.of(capital, quarter, risk));
+    OrderId order = desk.leaderBuysResting(8 * LOT);
+    Map<Follower, FakeOrder> copies = desk.oneCopyEach(order, "entry", 260, 130, 130);
+    awaitResting(order, copies.values());
+    return new Resting(order, copies);
   }
 
   /** Waits until the leader's order and its copies have left TRANSIT and rest at the exchange. */

@@ -30,6 +30,12 @@ class OrdersModeTest {
     assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5");
   }
 
+  private void assertEachCopyPlacedThenCancelled() {
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+  }
+
   @Test
   void aModifiedLeaderOrderModifiesEachCopyToItsOwnSizeOnceEvenWhenTheFrameRepeats() {
     placedAt112();
@@ -60,9 +66,7 @@ class OrdersModeTest {
 
     List<CopyMapping> copies = replicate.handle(order.status(OrderStatus.CANCELLED).update());
 
-    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
-    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
-    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+    assertEachCopyPlacedThenCancelled();
     assertThat(copies).extracting(CopyMapping::state).containsOnly(CopyState.CANCELLED);
   }
 
@@ -140,9 +144,7 @@ class OrdersModeTest {
 
     replicate.handle(order.status(OrderStatus.CANCELLED).later(-1).update());
 
-    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
-    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
-    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+    assertEachCopyPlacedThenCancelled();
   }
 
   @Test
