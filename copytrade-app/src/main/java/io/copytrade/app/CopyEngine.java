@@ -79,6 +79,10 @@ public final class CopyEngine implements AutoCloseable {
   private final ExecutorService fanOut = Executors.newCachedThreadPool(daemon("copytrade-follower"));
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean connectedBefore = new AtomicBoolean();
+  /** Whether no leader event reached this database earlier today (IST): the book's finished orders are history. */
+  private boolean firstStartToday;
+  /** Whether a catch-up has read the leader's book since this start; touched on the event thread only. */
+  private boolean caughtUp;
   private final AtomicReference<Instant> lastTokenCheck = new AtomicReference<>();
   private BrokerAccount leaderAccount;
   private LeaderEvents leaderEvents;
@@ -132,6 +136,8 @@ public final class CopyEngine implements AutoCloseable {
     leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers, tokens, capital, clock, fanOut,
         events, timers, listeners, config.resilience().absenceWindow());
     reconciler = new Reconciler(store, leader, leaderEvents::active, leaderEvents::retrying, capital, clock);
+    // Before anything below can handle a leader event and so make today a day the engine ran.
+    firstStartToday = !ranToday();
     // Copies a crash left in doubt are settled before the first catch-up, then checked again every 2 s.
     events.execute(leaderEvents::resolveInFlight);
     timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
@@ -214,17 +220,29 @@ public final class CopyEngine implements AutoCloseable {
         .orElse(false);
   }
 
-  /** @param after what the catch-up follows: {@code connect}, or {@code login} for the read again */
-  private void catchUp(boolean firstStartToday, String after) {
+  /**
+   * Reads the leader's book and handles what it shows. Until one read has succeeded since this start, a first
+   * start of the day leaves the book's finished orders as history, and once it has, positions are reconciled:
+   * a first read that fails leaves both to the next, never to a read that would copy the morning hours late.
+   *
+   * @param after what the read follows: {@code connect}, or {@code login} for the read again
+   */
+  private void catchUp(String after) {
     try {
-      LeaderCatchUp.Catch missed = catchUp.read(firstStartToday, reconciler.history());
+      LeaderCatchUp.Catch missed = catchUp.read(firstStartToday && !caughtUp, reconciler.history());
       if (!missed.history().isEmpty()) reconciler.rememberHistory(missed.history());
       log.atInfo().addKeyValue("after", after).addKeyValue("orders", missed.events().size())
           .addKeyValue("history", missed.history().size()).log("leader_catch_up");
       missed.events().forEach(leaderEvents::handle);
     } catch (RuntimeException e) {
-      // The next reconnect catches up again; live events keep flowing meanwhile.
+      // The next read (again after the login, or after a reconnect) catches up; live events keep flowing.
       log.atError().setCause(e).log("leader_catch_up_failed");
+      return;
+    }
+    if (!caughtUp) {
+      caughtUp = true;
+      // Once the first catch-up has copied what was missed, positions can be judged.
+      reconciler.runAtStart();
     }
   }
 
@@ -274,11 +292,8 @@ public final class CopyEngine implements AutoCloseable {
     public void onConnected() {
       boolean first = !connectedBefore.getAndSet(true);
       log.atInfo().addKeyValue("first", first).log("leader_stream_connected");
-      boolean firstStartToday = first && !ranToday();
-      events.execute(() -> catchUp(firstStartToday, "connect"));
-      // Once the first catch-up has copied what was missed, positions can be judged.
-      if (first) events.execute(reconciler::runAtStart);
-      timers.schedule(() -> events.execute(() -> catchUp(false, "login")), CATCH_UP_AGAIN.toMillis(),
+      events.execute(() -> catchUp("connect"));
+      timers.schedule(() -> events.execute(() -> catchUp("login")), CATCH_UP_AGAIN.toMillis(),
           TimeUnit.MILLISECONDS);
     }
 

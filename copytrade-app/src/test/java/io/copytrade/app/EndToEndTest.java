@@ -177,6 +177,8 @@ class EndToEndTest {
     Credentials fromFile = new Credentials(leader.id(), TokenFile.open(tokenFile, "LEADER_ACCESS_TOKEN_FILE"));
     try (CopyEngine engine = engine(fromFile).start()) {
       leader.awaitOrderSocket(Duration.ofSeconds(5));
+      // Until a first read of the book succeeds, what finished counts as history from before the engine ran.
+      assertThat(awaitLog("leader_catch_up", Duration.ofSeconds(10))).isTrue();
       String renewed = leader.renewToken(); // the engine's token is dead from now on
       leader.dropOrderSocket();
       assertThat(awaitLog("leader_token_refused_alert", Duration.ofSeconds(10))).isTrue();

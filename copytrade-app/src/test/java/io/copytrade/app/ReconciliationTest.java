@@ -80,6 +80,26 @@ class ReconciliationTest {
     assertThat(ScenarioDesk.netPosition(alert.account(), NIFTY_CE)).isZero();
   }
 
+  /**
+   * The first read of the book on the day's first start tells history from what to copy; when it fails,
+   * the next read must still leave the morning's orders as history, not copy them late.
+   */
+  @Test
+  void aFailedFirstReadOfTheBookStillLeavesTheDaysHistoryUncopied() {
+    OrderId before = desk.leaderBuysFilled(NIFTY_CE, 520);
+    Follower alert = desk.follower("1000000002", "500000", Map.of());
+    // Every try of the engine's first read of the leader's book fails.
+    for (int i = 0; i < 3; i++) FAKE.faults().nextCall(desk.leader.id(), "GET", "/v2/orders").serverError();
+
+    desk.start(List.of(alert));
+
+    assertThat(log.count("leader_catch_up_failed")).isEqualTo(1);
+    ScenarioDesk.awaitUntil("the start-up reconciliation after the read that succeeded",
+        () -> log.count("position_mismatch_alert") >= 1);
+    desk.assertNoMoreOrders(ScenarioDesk.QUIET.multipliedBy(3));
+    assertThat(desk.storedCopies(before, alert)).isEmpty();
+  }
+
   @Test
   void theReconcileCommandMakesTheRunningEngineCloseWhatTheLeaderNoLongerHolds() {
     Follower flatOnly = desk.follower("1000000002", "500000", Map.of("reconcile", "flat-only"));

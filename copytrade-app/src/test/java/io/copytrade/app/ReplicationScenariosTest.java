@@ -106,8 +106,10 @@ class ReplicationScenariosTest {
           .containsEntry("orderType", "LIMIT")
           .containsEntry("quantity", (double) totals.get(f))
           .containsEntry("price", 112.0);
+      // The fake records a call as it arrives, and applies it a moment later.
+      ScenarioDesk.awaitUntil("the modification applied at " + f.account().id(),
+          () -> bookOrder(f.account(), copy.orderId()).quantity() == totals.get(f));
       FakeOrder modified = bookOrder(f.account(), copy.orderId());
-      assertThat(modified.quantity()).isEqualTo(totals.get(f));
       assertThat(modified.price()).isEqualTo(Price.ofRupees("112.00"));
       assertThat(modified.status()).isEqualTo("PENDING");
     });

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
@@ -92,11 +93,14 @@ final class ScenarioDesk implements AutoCloseable {
   private final List<LeaderOrderUpdate> handled = new CopyOnWriteArrayList<>();
   /** When the engine read the leader's order book on each (re)connect, epoch milliseconds; reads again not. */
   private final List<Long> catchUps = new CopyOnWriteArrayList<>();
+  /** How many times the engine read the leader's book, on a connect or again after it. */
+  private final AtomicInteger reads = new AtomicInteger();
   private final AppenderBase<ILoggingEvent> catchUpLog = new AppenderBase<>() {
     @Override
     protected void append(ILoggingEvent event) {
-      if ("leader_catch_up".equals(event.getMessage()) && event.getKeyValuePairs().stream()
-          .anyMatch(pair -> pair.key.equals("after") && "connect".equals(pair.value))) {
+      if (!"leader_catch_up".equals(event.getMessage())) return;
+      reads.incrementAndGet();
+      if (event.getKeyValuePairs().stream().anyMatch(p -> p.key.equals("after") && "connect".equals(p.value))) {
         catchUps.add(event.getTimeStamp());
       }
     }
@@ -142,13 +146,13 @@ final class ScenarioDesk implements AutoCloseable {
         .toList();
     EngineConfig config = new EngineConfig(credentials(leader), configs,
         new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database);
-    int catchUpsBefore = catchUps.size();
+    int readsBefore = reads.get();
     engine = Guice.createInjector(new CopytradeModule(config)).getInstance(CopyEngine.class)
         .addListener((update, copies) -> handled.add(update))
         .start();
     leader.awaitOrderSocket(WAIT);
     // Scenarios start once the first catch-up has read the (empty) book, so their orders arrive live.
-    awaitCatchUp(catchUpsBefore + 1);
+    awaitUntil("a read of the leader's order book", () -> reads.get() > readsBefore);
   }
 
   /** Stops the engine as Ctrl-C would; {@link #start} runs a new one on the same database. */
