@@ -168,7 +168,7 @@ final class ScenarioDesk implements AutoCloseable {
     return database;
   }
 
-  /** Waits for the engine's {@code n}-th read of the leader's book; answers when it happened. */
+  /** Waits for the engine's read of the leader's book on its {@code n}-th connect; answers when it happened. */
   long awaitCatchUp(int n) {
     awaitUntil("catch-up " + n + " of the leader's order book", () -> catchUps.size() >= n);
     return catchUps.get(n - 1);
