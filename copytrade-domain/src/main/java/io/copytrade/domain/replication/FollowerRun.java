@@ -6,7 +6,9 @@ import io.copytrade.domain.replication.ReplicationResult.PauseSignal;
 import io.copytrade.domain.replication.ReplicationResult.RetryLater;
 import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.BrokerAccount;
+import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.broker.PlacementResult;
+import io.copytrade.ports.broker.RateLimitException;
 import io.copytrade.ports.broker.RequestRefusedException;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
@@ -200,9 +202,14 @@ final class FollowerRun {
     EntryDecision decision;
     try {
       decision = services.planner().decide(ask);
+    } catch (BrokerUnavailableException | RateLimitException notYet) {
+      // A read refused for a passing reason (throttled, unreachable, circuit open): nothing is recorded, so
+      // the caller's retry of this event finds no copy and decides the entry afresh. Recorded FAILED, the
+      // copy would be missed for good.
+      throw notYet;
     } catch (RuntimeException beforeSending) {
-      // Funds, catalogue or an inconsistent event failed before anything was sent: this follower's entry
-      // fails where it stands, without holding up the others. A refused token (reading its funds) stops it.
+      // Catalogue, an inconsistent event or a refused account failed before anything was sent: this
+      // follower's entry fails where it stands, without holding up the others. A refused token stops it.
       if (beforeSending instanceof AuthenticationException refused) tokenRefused(refused);
       services.writer().recordUnsent(services.writer().copy(update, follower, unsent, ask.leaderShare(),
           Quantity.ZERO, strategy() + ": not sized", CopyState.FAILED,

@@ -43,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,20 +261,33 @@ class ReplicateLeaderOrderTest {
     assertThat(store.find(copy.correlationId())).contains(copy);
   }
 
-  @Test
-  void aFollowerWhoseFundsCannotBeReadFailsWhileTheOthersAreCopied() {
+  /** Funds unreadable for now: no copy is recorded, so the event's retry sizes and places the entry. */
+  @ParameterizedTest
+  @MethodSource("notReceivedForNow")
+  void aFollowerWhoseFundsCannotBeReadForNowIsLeftToTheRetryWhileTheOthersAreCopied(BrokerException failure,
+      String reason) {
+    Funds readable = quarter.funds();
+    AtomicBoolean failed = new AtomicBoolean();
     quarter.funds(() -> {
-      throw new BrokerUnavailableException(null, "connection refused", null);
+      if (!failed.getAndSet(true)) throw failure;
+      return readable;
     });
+    ReplicateLeaderOrder replicate = replicateProportionallyTo(quarter, half);
+    LeaderOrderUpdate update = buyEightLots().update();
 
-    List<CopyMapping> copies = replicateProportionallyTo(quarter, half).handle(buyEightLots().update());
+    ReplicationResult first = replicate.replicate(update);
 
-    assertThat(copies).extracting(CopyMapping::state).containsExactly(CopyState.FAILED, CopyState.PLACED);
-    assertThat(copies.get(0).reason()).contains("connection refused");
-    assertThat(copies.get(0).sizing()).isEqualTo("capital_proportional: not sized");
+    assertThat(first.failures()).extracting(f -> f.follower()).containsExactly(quarter.id());
+    assertThat(Placement.describe(first.failures().get(0).error())).isEqualTo(reason);
+    assertThat(first.copies()).extracting(CopyMapping::follower).containsExactly(half.id());
     assertThat(quarter.placed).isEmpty();
     assertThat(half.placed).containsExactly(limitBuy(half, 260));
-    assertThat(store.auditActions()).containsExactly("copy_failed", "place_order", "place_order");
+
+    ReplicationResult retried = replicate.replicate(update);
+
+    assertThat(retried.failures()).isEmpty();
+    assertThat(quarter.placed).containsExactly(limitBuy(quarter, 130));
+    assertThat(half.placed).hasSize(1);
   }
 
   @Test
