@@ -36,17 +36,17 @@ final class LeaderCatchUp {
   record Catch(List<LeaderOrderUpdate> events, Set<OrderId> history) {}
 
   /**
-   * The book as events. On a first start of the day ({@code firstStart}) finished orders are history, not
-   * something to copy now; later catch-ups leave out the day's {@code history} too, so a restart does not copy
-   * hours late what the first start rightly left.
+   * The book as events. On the first read of a first start of the day ({@code drawsHistory}) finished orders
+   * are history, not something to copy now; later catch-ups leave out the day's {@code history} too, so a
+   * restart does not copy hours late what the first start rightly left.
    */
-  Catch read(boolean firstStart, Set<OrderId> history) {
+  Catch read(boolean drawsHistory, Set<OrderId> history) {
     Instant now = clock.instant();
     List<LeaderOrderUpdate> events = new ArrayList<>();
     Set<OrderId> finished = new LinkedHashSet<>();
     for (BrokerOrder order : leader.orderBook()) {
       if (history.contains(order.orderId())) continue;
-      if (firstStart && !order.status().isOpen()) {
+      if (drawsHistory && !order.status().isOpen()) {
         finished.add(order.orderId());
       } else {
         events.add(asEvent(order, now));

@@ -158,11 +158,11 @@ class OrderUpdateSocketTest {
 
   @Test
   void eventsBeforeTheServerTookTheLoginNeverReachTheSocket() {
-    dhan.settings().loginLatency(Duration.ofMillis(500));
+    dhan.settings().loginLatency(Duration.ofSeconds(2));
     try (OrderSocketClient socket = OrderSocketClient.login(dhan.fake(), leader.id().value(), leader.token())) {
       OrderId unheard = leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("100.00"));
       socket.assertSilentFor(Duration.ofMillis(200));
-      leader.awaitOrderSocket(Duration.ofSeconds(2));
+      leader.awaitOrderSocket(Duration.ofSeconds(5));
 
       leader.cancels(unheard);
 
