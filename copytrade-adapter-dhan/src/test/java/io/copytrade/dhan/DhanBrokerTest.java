@@ -156,11 +156,11 @@ class DhanBrokerTest {
   }
 
   @Test
-  void readsPositionsRoundingAveragesAndProfitToThePaisa() throws Exception {
+  void readsPositionsRoundingAveragesAndProfitToThePaisaWithWhatWasCarriedIn() throws Exception {
     server.enqueue(json(200, Samples.POSITIONS));
 
     assertThat(account.positions()).containsExactly(new Position(ACCOUNT, NIFTY_CE, ProductType.MARGIN, 130,
-        Price.ofPaise(11248), Price.ZERO, Money.ZERO, Money.ofPaise(-325)));
+        Price.ofPaise(11248), Price.ZERO, Money.ZERO, Money.ofPaise(-325), 65));
     taken("GET", "/v2/positions");
   }
 

@@ -160,6 +160,8 @@ class RestBodyFuzzTest {
             "\"exchangeTime\":\"2026-02-30 25:00:00\""), unexpected, "exchangeTime"),
         new BadBody("netQty of 1e30", POSITIONS, Samples.POSITIONS.replace("\"netQty\":130", "\"netQty\":1e30"),
             unexpected, "netQty"),
+        new BadBody("no carry-forward sells", POSITIONS, Samples.POSITIONS.replace("\"carryForwardSellQty\":130,", ""),
+            unexpected, "carryForwardSellQty is missing"),
         new BadBody("profit beyond paise", POSITIONS, Samples.POSITIONS.replace("-3.2500000001", "1E+40"),
             unexpected, "unrealizedProfit"),
         new BadBody("balance -1E+999999999", FUNDS, Samples.FUND_LIMIT.replace("98440.0", "-1E+999999999"),

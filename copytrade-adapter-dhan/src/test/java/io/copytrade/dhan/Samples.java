@@ -36,13 +36,13 @@ final class Samples {
       + "\"updateTime\":\"2026-11-24 10:15:03\",\"exchangeTime\":\"2026-11-24 10:15:03\","
       + "\"drvExpiryDate\":\"2026-12-01\",\"drvOptionType\":\"CALL\",\"drvStrikePrice\":27650.0}]";
 
-  /** Averages off the tick grid and floating-point noise in profit, as Dhan computes them. */
+  /** Averages off the tick grid and floating-point noise in profit, as Dhan computes them; 65 carried in. */
   static final String POSITIONS = "[{\"dhanClientId\":\"1000000001\",\"tradingSymbol\":\"NIFTY-Dec2026-27650-CE\","
       + "\"securityId\":\"35191\",\"positionType\":\"LONG\",\"exchangeSegment\":\"NSE_FNO\",\"productType\":\"MARGIN\","
       + "\"buyAvg\":112.475,\"costPrice\":112.475,\"buyQty\":130,\"sellAvg\":0.0,\"sellQty\":0,\"netQty\":130,"
       + "\"realizedProfit\":0.0,\"unrealizedProfit\":-3.2500000001,\"rbiReferenceRate\":1.0,\"multiplier\":1,"
-      + "\"carryForwardBuyQty\":0,\"carryForwardSellQty\":0,\"carryForwardBuyValue\":0.0,"
-      + "\"carryForwardSellValue\":0.0,\"dayBuyQty\":130,\"daySellQty\":0,\"dayBuyValue\":14621.75,"
+      + "\"carryForwardBuyQty\":195,\"carryForwardSellQty\":130,\"carryForwardBuyValue\":21933.75,"
+      + "\"carryForwardSellValue\":14625.0,\"dayBuyQty\":65,\"daySellQty\":0,\"dayBuyValue\":7310.875,"
       + "\"daySellValue\":0.0,\"drvExpiryDate\":\"2026-12-01\",\"drvOptionType\":\"CALL\",\"drvStrikePrice\":27650.0,"
       + "\"crossCurrency\":false}]";
 

@@ -14,13 +14,17 @@ import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
+import io.copytrade.ports.store.LedgerCopy;
+import io.copytrade.ports.store.LedgerOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +53,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private final InstrumentDao instruments;
   private final AuditDao auditLog;
   private final ConfigDao config;
+  private final LedgerDao ledger;
   private boolean closed;
 
   private SqliteStore(Handle handle) {
@@ -59,6 +64,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     this.instruments = handle.attach(InstrumentDao.class);
     this.auditLog = handle.attach(AuditDao.class);
     this.config = handle.attach(ConfigDao.class);
+    this.ledger = handle.attach(LedgerDao.class);
   }
 
   /** Creates the file if needed, migrates with Flyway (classpath:db/migration), and opens it. */
@@ -154,6 +160,44 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
       orders.upsert(OrderRow.ofLeader(update, receivedAt));
       return orders.insertEvent(OrderEventRow.of(update, receivedAt));
     });
+  }
+
+  @Override
+  public List<LedgerOrder> leaderOrdersIn(AccountId leader, InstrumentKey instrument, ProductType product,
+      Instant since) {
+    return serialized(() -> ledger.leaderOrders(leader.value(), instrument.segment().name(),
+        instrument.securityId().value(), product.name(), millis(since)).stream()
+        .map(LedgerDao.OrderFill::toLedgerOrder).toList());
+  }
+
+  @Override
+  public List<LedgerCopy> copiesIn(AccountId follower, InstrumentKey instrument, Instant since) {
+    return serialized(() -> ledger.copies(follower.value(), instrument.segment().name(),
+        instrument.securityId().value(), millis(since)).stream().map(LedgerDao.CopyFill::toLedgerCopy).toList());
+  }
+
+  /** Positions of several entries for one instrument and product (Dhan does not send them) add up. */
+  @Override
+  public boolean recordCarriedForward(AccountId account, LocalDate day, List<Position> positions, Instant at) {
+    return inTransaction(() -> {
+      if (!ledger.recordDay(day.toString(), account.value(), millis(at))) return false;
+      positions.stream().filter(p -> p.carriedForward() != 0).forEach(p -> ledger.addCarried(day.toString(),
+          account.value(), p.instrument().segment().name(), p.instrument().securityId().value(),
+          p.product().name(), p.carriedForward()));
+      return true;
+    });
+  }
+
+  @Override
+  public Optional<Integer> carriedForward(AccountId account, LocalDate day, InstrumentKey instrument,
+      ProductType product) {
+    return serialized(() -> ledger.carried(day.toString(), account.value(), instrument.segment().name(),
+        instrument.securityId().value(), product.name()));
+  }
+
+  @Override
+  public boolean carriedForwardRecorded(AccountId account, LocalDate day) {
+    return serialized(() -> ledger.dayRecorded(day.toString(), account.value()));
   }
 
   @Override

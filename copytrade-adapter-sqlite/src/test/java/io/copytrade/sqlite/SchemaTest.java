@@ -37,10 +37,13 @@ class SchemaTest {
   }
 
   @Test
-  void flywayCreatesTheNineTablesWithTheirColumns() {
+  void flywayCreatesTheElevenTablesWithTheirColumns() {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     expected.put("audit_log", List.of("id", "ts", "action", "account_id", "leader_order_id", "correlation_id",
         "detail", "outcome", "duration_ms"));
+    expected.put("carried_forward", List.of("day", "account_id", "exchange_segment", "security_id", "product",
+        "units"));
+    expected.put("carried_forward_days", List.of("day", "account_id", "recorded_at"));
     expected.put("config", List.of("key", "value", "description", "updated_at"));
     expected.put("copy_mappings", List.of("correlation_id", "leader_order_id", "follower_account_id", "step",
         "exchange_segment", "security_id", "side", "leader_quantity", "follower_quantity", "sizing", "state",
@@ -81,7 +84,7 @@ class SchemaTest {
   @Test
   void strictTablesRefuseAFractionalAmount() {
     assertThat(db.rows("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main'"))
-        .hasSize(9);
+        .hasSize(11);
     assertThatThrownBy(() -> db.execute("INSERT INTO funds VALUES (1, 'A', 112.5, 0, 0)"))
         .isInstanceOf(UnableToExecuteStatementException.class)
         .hasMessageContaining("cannot store REAL value in INTEGER column funds.available_paise");
@@ -118,7 +121,7 @@ class SchemaTest {
 
     SqliteStore.open(file).close();
 
-    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(2);
+    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(3);
     assertThat(db.row("SELECT value FROM config WHERE key = 'copy_enabled'")).containsEntry("value", "false");
   }
 

@@ -57,6 +57,12 @@ public final class CopyEngine implements AutoCloseable {
    * this long after each connect, when the login has long taken.
    */
   static final Duration CATCH_UP_AGAIN = Duration.ofSeconds(2);
+  /**
+   * How often positions are brought back to their targets without an operator: what the engine opened
+   * beyond a target (a lost response, a crash at the wrong moment) is closed at the next run after the
+   * position stops moving.
+   */
+  static final Duration CONVERGENCE = Duration.ofSeconds(30);
   /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
   static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
   /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
@@ -87,6 +93,7 @@ public final class CopyEngine implements AutoCloseable {
   private BrokerAccount leaderAccount;
   private LeaderEvents leaderEvents;
   private LeaderCatchUp catchUp;
+  private CarriedForward carriedForward;
   private Reconciler reconciler;
   private LeaderOrderStream.Subscription subscription;
 
@@ -143,10 +150,14 @@ public final class CopyEngine implements AutoCloseable {
     timers.scheduleWithFixedDelay(() -> events.execute(leaderEvents::resolveInFlight),
         IN_FLIGHT_CHECK.toMillis(), IN_FLIGHT_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     catchUp = new LeaderCatchUp(leader, clock);
+    carriedForward = new CarriedForward(store, leader, config.leader().account(), leaderEvents::active, clock);
     // Follower order statuses are refreshed from their books before anything is judged against them.
     events.execute(this::trackFollowerOrders);
     timers.scheduleWithFixedDelay(() -> events.execute(this::trackFollowerOrders), FOLLOWER_TRACKING.toMillis(),
         FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
+    timers.scheduleWithFixedDelay(() -> events.execute(() -> {
+      if (caughtUp) reconciler.runOnSchedule();
+    }), CONVERGENCE.toMillis(), CONVERGENCE.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
     subscription = stream.subscribe(config.leader(), new Listener());
@@ -230,7 +241,11 @@ public final class CopyEngine implements AutoCloseable {
   private void catchUp(String after) {
     try {
       LeaderCatchUp.Catch missed = catchUp.read(firstStartToday && !caughtUp, reconciler.history());
-      if (!missed.history().isEmpty()) reconciler.rememberHistory(missed.history());
+      carriedForward.recordToday();
+      // History is stored, never copied: its fills are the leader's position that later exits are sized from.
+      Instant now = clock.instant();
+      missed.history().forEach(order -> store.recordLeaderEvent(order, now));
+      if (!missed.history().isEmpty()) reconciler.rememberHistory(missed.historyIds());
       log.atInfo().addKeyValue("after", after).addKeyValue("orders", missed.events().size())
           .addKeyValue("history", missed.history().size()).log("leader_catch_up");
       missed.events().forEach(leaderEvents::handle);

@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns the leader's order book into order events, for what the socket may have missed: Dhan does not
@@ -30,29 +32,36 @@ final class LeaderCatchUp {
   /**
    * What a catch-up handles, and what it leaves as history.
    *
-   * @param events the orders to handle, as events
-   * @param history finished orders left out as the trader's history from before the engine ran today
+   * @param events the orders to handle, as events, in the order their last changes happened
+   * @param history finished orders left out as the trader's history from before the engine ran today; their
+   *     fills are part of the leader's position all the same
    */
-  record Catch(List<LeaderOrderUpdate> events, Set<OrderId> history) {}
+  record Catch(List<LeaderOrderUpdate> events, List<LeaderOrderUpdate> history) {
+    Set<OrderId> historyIds() {
+      return history.stream().map(LeaderOrderUpdate::orderId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+  }
 
   /**
    * The book as events. On the first read of a first start of the day ({@code drawsHistory}) finished orders
    * are history, not something to copy now; later catch-ups leave out the day's {@code history} too, so a
-   * restart does not copy hours late what the first start rightly left.
+   * restart does not copy hours late what the first start rightly left. Events come oldest change first, as
+   * if they had arrived live: exits are sized from the position each one met (see the domain's
+   * PositionLedger), so orders missed together must be met in the order they happened, whatever order the
+   * book lists them in.
    */
   Catch read(boolean drawsHistory, Set<OrderId> history) {
     Instant now = clock.instant();
     List<LeaderOrderUpdate> events = new ArrayList<>();
-    Set<OrderId> finished = new LinkedHashSet<>();
+    List<LeaderOrderUpdate> finished = new ArrayList<>();
     for (BrokerOrder order : leader.orderBook()) {
       if (history.contains(order.orderId())) continue;
-      if (drawsHistory && !order.status().isOpen()) {
-        finished.add(order.orderId());
-      } else {
-        events.add(asEvent(order, now));
-      }
+      (drawsHistory && !order.status().isOpen() ? finished : events).add(asEvent(order, now));
     }
-    return new Catch(List.copyOf(events), Set.copyOf(finished));
+    Comparator<LeaderOrderUpdate> happened = Comparator.comparing(LeaderOrderUpdate::updatedAt);
+    events.sort(happened);
+    finished.sort(happened);
+    return new Catch(List.copyOf(events), List.copyOf(finished));
   }
 
   /**

@@ -5,7 +5,7 @@ import io.copytrade.domain.replication.Follower;
 import io.copytrade.domain.replication.PositionCheck;
 import io.copytrade.domain.replication.ReconcilePositions;
 import io.copytrade.domain.replication.Reconciliation;
-import io.copytrade.ports.broker.AccountQueries;
+import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Instant;
@@ -32,11 +32,12 @@ final class Reconciler {
   static final String REQUEST_KEY = "reconcile_requested_at";
   private static final String DONE_KEY = "reconcile_done_for";
   private static final String HISTORY_KEY = "leader_history.";
+  private static final String SCHEDULED = "scheduled";
   private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
       .withZone(DailyAt.IST);
 
   private final SqliteStore store;
-  private final AccountQueries leader;
+  private final BrokerAccount leader;
   private final Supplier<List<Follower>> followers;
   private final Supplier<Set<OrderId>> busy;
   private final CapitalBook capital;
@@ -47,7 +48,7 @@ final class Reconciler {
    *     stopped one (refused token) is left out
    * @param busy leader orders with events waiting to be handled again
    */
-  Reconciler(SqliteStore store, AccountQueries leader, Supplier<List<Follower>> followers,
+  Reconciler(SqliteStore store, BrokerAccount leader, Supplier<List<Follower>> followers,
       Supplier<Set<OrderId>> busy, CapitalBook capital, InstantSource clock) {
     this.store = store;
     this.leader = leader;
@@ -91,6 +92,14 @@ final class Reconciler {
     run("start-up");
   }
 
+  /**
+   * The run on a schedule that brings positions back to their targets without an operator (see
+   * {@link ReconcilePositions}); positions in line or still moving are logged only at DEBUG.
+   */
+  void runOnSchedule() {
+    run(SCHEDULED);
+  }
+
   /** One reconciliation of every follower; call on the event thread, between leader events. */
   Optional<Reconciliation> run(String why) {
     Instant now = clock.instant();
@@ -102,10 +111,13 @@ final class Reconciler {
       log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");
       return Optional.empty();
     }
-    result.checks().forEach(Reconciler::logCheck);
+    boolean quiet = why.equals(SCHEDULED);
+    result.checks().forEach(check -> logCheck(check, quiet));
     result.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower()).setCause(f.error())
         .log("reconciliation_failed"));
-    log.atInfo().addKeyValue("why", why).addKeyValue("run", result.run())
+    boolean nothingDone = result.checks().stream().allMatch(check -> check.outcome() == PositionCheck.Outcome.IN_LINE
+        || check.outcome() == PositionCheck.Outcome.DEFERRED) && result.failures().isEmpty();
+    (quiet && nothingDone ? log.atDebug() : log.atInfo()).addKeyValue("why", why).addKeyValue("run", result.run())
         .addKeyValue("positions", result.checks().size())
         .addKeyValue("in_line", result.with(PositionCheck.Outcome.IN_LINE).size())
         .addKeyValue("mismatches", result.with(PositionCheck.Outcome.MISMATCH).size())
@@ -115,11 +127,12 @@ final class Reconciler {
     return Optional.of(result);
   }
 
-  private static void logCheck(PositionCheck check) {
+  private static void logCheck(PositionCheck check, boolean quiet) {
     var line = switch (check.outcome()) {
-      case IN_LINE -> log.atInfo();
+      case IN_LINE -> quiet ? log.atDebug() : log.atInfo();
       case MISMATCH -> log.atError();
-      case CORRECTED, DEFERRED -> log.atWarn();
+      case CORRECTED -> log.atWarn();
+      case DEFERRED -> quiet ? log.atDebug() : log.atWarn();
     };
     line.addKeyValue("follower", check.follower()).addKeyValue("instrument", check.instrument())
         .addKeyValue("product", check.product()).addKeyValue("leader_net", check.leaderNet())

@@ -11,4 +11,6 @@ record PositionJson(
     BigDecimal buyAvg,
     BigDecimal sellAvg,
     BigDecimal realizedProfit,
-    BigDecimal unrealizedProfit) {}
+    BigDecimal unrealizedProfit,
+    Integer carryForwardBuyQty,
+    Integer carryForwardSellQty) {}

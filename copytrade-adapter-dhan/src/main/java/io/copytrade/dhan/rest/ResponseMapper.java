@@ -108,7 +108,9 @@ final class ResponseMapper {
         WireValues.averagePrice("buyAvg", p.buyAvg()),
         WireValues.averagePrice("sellAvg", p.sellAvg()),
         WireValues.money("realizedProfit", p.realizedProfit()),
-        WireValues.money("unrealizedProfit", p.unrealizedProfit()));
+        WireValues.money("unrealizedProfit", p.unrealizedProfit()),
+        required("carryForwardBuyQty", p.carryForwardBuyQty()) - required("carryForwardSellQty",
+            p.carryForwardSellQty()));
   }
 
   Funds funds(FundLimitJson f) {

@@ -3,7 +3,6 @@ package io.copytrade.domain.replication;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LotSize;
-import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
@@ -16,10 +15,9 @@ import java.util.function.Predicate;
  * Sizes a follower's exit from its own position, never from the entry ratio: entries were floored to lots,
  * so the ratio no longer holds. An exit takes the same fraction of the follower's position as the leader's
  * order takes of the leader's, floored to lots; when the leader goes flat the follower closes all it holds.
- * It never closes more than is held less what the follower's lagging orders on the same side would still
- * close: copies still resting although their leader order no longer rests (it traded while the copy did
- * not). Copies of leader orders that still rest are left out: they mirror the leader's own, which the
- * leader's exit did not count either, so the two positions stay in proportion whichever fills.
+ * Both positions are the ledger's at the leader event ({@link PositionLedger}): the follower's is what the
+ * engine opened for it, counting its copies on their way, so an exit never closes the follower's own trades,
+ * never more than the engine's copies hold, and never flips it.
  */
 final class ExitPlanner {
   private ExitPlanner() {}
@@ -27,30 +25,22 @@ final class ExitPlanner {
   /** How much the follower closes; a zero quantity carries the reason in its sizing text. */
   record Exit(Quantity quantity, String sizing) {}
 
-  static Exit plan(LeaderShape leader, Side side, InstrumentKey instrument, ProductType product,
-      List<Position> followerPositions, List<BrokerOrder> followerOrders, Predicate<BrokerOrder> lagging,
+  /** @param held the follower's signed position of the engine's making before the leader's order */
+  static Exit plan(LeaderShape leader, Side side, InstrumentKey instrument, ProductType product, int held,
       LotSize lot) {
-    int net = LeaderShape.netOf(followerPositions, instrument, product);
-    boolean holdsOtherSide = side == Side.SELL ? net > 0 : net < 0;
+    boolean holdsOtherSide = side == Side.SELL ? held > 0 : held < 0;
     if (!holdsOtherSide) {
       return new Exit(Quantity.ZERO, "exit: follower holds no " + (side == Side.SELL ? "long" : "short")
-          + " position in " + instrument + " " + product + " to close (net " + net + ")");
+          + " position copied in " + instrument + " " + product + " to close (net " + held + ")");
     }
-    Quantity held = Quantity.of(Math.abs(net));
+    Quantity holds = Quantity.of(Math.abs(held));
     int leaderHeld = Math.abs(leader.positionBefore());
-    Exit wanted;
     if (leader.goesFlat()) {
-      wanted = new Exit(held, "exit: leader closes all its " + leaderHeld + ", follower closes all its " + held);
-    } else {
-      Quantity share = scaled(held, leader.closes(), Quantity.of(leaderHeld), lot);
-      String working = "exit: " + held + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
-      wanted = new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
+      return new Exit(holds, "exit: leader closes all its " + leaderHeld + ", follower closes all its " + holds);
     }
-    int resting = resting(followerOrders, side, instrument, product, lagging);
-    Quantity free = Quantity.of(Math.max(0, held.units() - resting));
-    if (wanted.quantity().compareTo(free) <= 0) return wanted;
-    return new Exit(free, wanted.sizing() + ", capped at " + free + ": " + resting + " of the " + held
-        + " held is already under open " + side + " orders whose leader orders have traded");
+    Quantity share = scaled(holds, leader.closes(), Quantity.of(leaderHeld), lot);
+    String working = "exit: " + holds + " held x " + leader.closes() + "/" + leaderHeld + " -> " + share;
+    return new Exit(share, share.isZero() ? working + ": under one lot of " + lot.units() : working);
   }
 
   /**

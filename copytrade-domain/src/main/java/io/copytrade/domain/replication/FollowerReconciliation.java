@@ -39,10 +39,10 @@ final class FollowerReconciliation {
 
   /** What every follower's part shares. */
   record Services(CopyStore store, CopyWriter writer, InstrumentCatalogue instruments, CapitalBook capital,
-      InstantSource clock) {}
+      InstantSource clock, PositionLedger ledger) {}
 
   /** The leader as one run reads it, once. */
-  record LeaderView(AccountQueries account, List<Position> positions, List<BrokerOrder> orders,
+  record LeaderView(AccountQueries account, AccountId id, List<Position> positions, List<BrokerOrder> orders,
       Set<OrderId> history, Set<OrderId> busy, boolean copyingEnabled) {}
 
   /** A position: an instrument in one product. */
@@ -103,25 +103,32 @@ final class FollowerReconciliation {
     notes.add(target.basis());
     List<CopyMapping> orders = new ArrayList<>();
     ReconcilePolicy policy = follower.settings().reconcile();
+    Order order = new Order(key, Math.abs(leaderNet), instrument, target.basis());
+    // What the engine opened beyond the target goes whatever the policy; the policy rules the follower's own.
+    int closing = policy == ReconcilePolicy.ALERT ? Math.min(close, enginesPart(key, held)) : close;
+    if (closing > 0) orders.addAll(order.place(held > 0 ? Side.SELL : Side.BUY, closing, Step.RECONCILE_CLOSE));
     if (policy == ReconcilePolicy.ALERT) {
-      notes.add("policy alert: nothing placed");
-    } else {
-      Order order = new Order(key, Math.abs(leaderNet), instrument, target.basis());
-      if (close > 0) orders.addAll(order.place(held > 0 ? Side.SELL : Side.BUY, close, Step.RECONCILE_CLOSE));
-      if (open > 0 && policy == ReconcilePolicy.FLAT_ONLY) {
-        notes.add("policy flat-only: the " + open + " missing are not added");
-      } else if (open > 0) {
-        Side side = target.units().get() > 0 ? Side.BUY : Side.SELL;
-        Optional<String> refused = entryRefusal(key, instrument.get(), side, open, premium);
-        if (refused.isPresent()) {
-          notes.add("the " + open + " missing are not added: " + refused.get());
-        } else {
-          orders.addAll(order.place(side, open, Step.RECONCILE_OPEN));
-        }
+      if (closing > 0) notes.add("closes the " + closing + " the engine opened beyond the target");
+      if (closing < close || open > 0) notes.add("policy alert: nothing else placed");
+    } else if (open > 0 && policy == ReconcilePolicy.FLAT_ONLY) {
+      notes.add("policy flat-only: the " + open + " missing are not added");
+    } else if (open > 0) {
+      Side side = target.units().get() > 0 ? Side.BUY : Side.SELL;
+      Optional<String> refused = entryRefusal(key, instrument.get(), side, open, premium);
+      if (refused.isPresent()) {
+        notes.add("the " + open + " missing are not added: " + refused.get());
+      } else {
+        orders.addAll(order.place(side, open, Step.RECONCILE_OPEN));
       }
     }
     return new PositionCheck(account, key.instrument(), key.product(), leaderNet, held, target.units(),
         orders.isEmpty() ? Outcome.MISMATCH : Outcome.CORRECTED, String.join("; ", notes), orders);
+  }
+
+  /** How much of {@code held} the engine opened (its copies and corrections), on the same side. */
+  private int enginesPart(Key key, int held) {
+    int engines = services.ledger().followerNow(account, leader.id(), key.instrument(), key.product());
+    return Integer.signum(engines) == Integer.signum(held) ? Math.min(Math.abs(engines), Math.abs(held)) : 0;
   }
 
   /**
@@ -196,8 +203,7 @@ final class FollowerReconciliation {
       this.leaderUnits = leaderUnits;
       this.instrument = instrument;
       this.basis = basis;
-      this.runOrder = OrderId.of("reconcile:" + run + ":" + key.instrument().segment() + ":"
-          + key.instrument().securityId() + ":" + key.product());
+      this.runOrder = ReconcileId.of(run, key.instrument(), key.product());
     }
 
     static OrderTerms terms(Key key, Side side) {

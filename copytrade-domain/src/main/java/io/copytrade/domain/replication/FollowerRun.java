@@ -57,7 +57,8 @@ final class FollowerRun {
       EnumSet.of(CopyState.SKIPPED, CopyState.FAILED, CopyState.REJECTED);
 
   /** What every run shares. */
-  record Services(CopyStore store, CopyWriter writer, EntryPlanner planner, InstrumentCatalogue instruments) {}
+  record Services(CopyStore store, CopyWriter writer, EntryPlanner planner, InstrumentCatalogue instruments,
+      PositionLedger ledger) {}
 
   /** Facts of the event read once for all followers, and which followers' accounts are stopped. */
   record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
@@ -163,12 +164,11 @@ final class FollowerRun {
   /** Closes the same fraction of the follower's position as the order closes of the leader's. */
   private void exit(LeaderShape shape) {
     OrderTerms terms = OrderTerms.copying(update);
-    // Reads here throw rather than record a failed copy: an exit given up on is a position left open, so
+    // Failures here throw rather than record a failed copy: an exit given up on is a position left open, so
     // the next event (or the caller's retry) must find no copy and try again.
     Instrument instrument = instrument();
     ExitPlanner.Exit exit = ExitPlanner.plan(shape, update.side(), update.instrument(), update.product(),
-        follower.broker().positions(), follower.broker().orderBook(), ExitPlanner.lagging(services.store()),
-        instrument.lotSize());
+        services.ledger().followerBefore(account(), update), instrument.lotSize());
     Step step = Step.of(Step.EXIT);
     if (exit.quantity().isZero()) {
       skip(step, shape.closes(), exit.sizing(), exit.sizing(), terms);

@@ -1,6 +1,6 @@
 package io.copytrade.domain.replication;
 
-import io.copytrade.ports.broker.AccountQueries;
+import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.OrderId;
@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Use case: compares each follower's positions with their targets and acts by the follower's
- * {@link ReconcilePolicy}. A position's target is the leader's net position there sized by the follower's
+ * {@link ReconcilePolicy}. Whatever the policy, what the engine itself opened beyond a target is closed
+ * (see {@link PositionLedger}): a follower never keeps exposure the leader reduced or closed. A position's target is the leader's net position there sized by the follower's
  * strategy (capital-proportional or fixed ratio, floored to lots; zero where the leader holds nothing).
  * Positions answered for are those the leader holds and those in instruments the engine has copied to the
  * follower: a follower's own trades elsewhere are never touched.
@@ -33,14 +34,14 @@ import java.util.Set;
 public final class ReconcilePositions {
   private static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
   private final FollowerReconciliation.Services services;
-  private final AccountQueries leader;
+  private final BrokerAccount leader;
   private final List<Follower> followers;
 
-  public ReconcilePositions(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
+  public ReconcilePositions(CopyStore store, InstrumentCatalogue instruments, BrokerAccount leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock) {
     this.services = new FollowerReconciliation.Services(Objects.requireNonNull(store, "store"),
         new CopyWriter(store, clock), Objects.requireNonNull(instruments, "instruments"),
-        Objects.requireNonNull(capital, "capital"), clock);
+        Objects.requireNonNull(capital, "capital"), clock, new PositionLedger(store, clock));
     this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = List.copyOf(followers);
   }
@@ -59,7 +60,8 @@ public final class ReconcilePositions {
     if (run.isBlank() || run.length() > 20) {
       throw new IllegalArgumentException("run name must be 1-20 characters: '" + run + "'");
     }
-    FollowerReconciliation.LeaderView view = new FollowerReconciliation.LeaderView(leader, leader.positions(),
+    FollowerReconciliation.LeaderView view = new FollowerReconciliation.LeaderView(leader, leader.id(),
+        leader.positions(),
         leader.orderBook(), Set.copyOf(history), Set.copyOf(busy),
         ReplicateLeaderOrder.copyingEnabled(services.store()));
     List<CopyMapping> inFlight = services.store().inStates(IN_FLIGHT);

@@ -35,7 +35,6 @@ public final class ReplicateLeaderOrder {
   public static final String COPY_ENABLED = "copy_enabled";
 
   private final CopyStore store;
-  private final AccountQueries leader;
   private final List<Follower> followers;
   private final InstantSource clock;
   private final Executor fanOut;
@@ -72,14 +71,13 @@ public final class ReplicateLeaderOrder {
       StoppedAccounts stopped) {
     this.stopped = Objects.requireNonNull(stopped, "stopped");
     this.store = Objects.requireNonNull(store, "store");
-    this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = List.copyOf(followers);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.services = new FollowerRun.Services(store, new CopyWriter(store, clock),
-        new EntryPlanner(Objects.requireNonNull(instruments, "instruments"), leader,
+        new EntryPlanner(Objects.requireNonNull(instruments, "instruments"), Objects.requireNonNull(leader, "leader"),
             Objects.requireNonNull(capital, "capital"), clock),
-        instruments);
+        instruments, new PositionLedger(store, clock));
   }
 
   /**
@@ -105,7 +103,7 @@ public final class ReplicateLeaderOrder {
     // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
-    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.read(leader, update)),
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update))),
         copyingEnabled(store), stopped);
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();

@@ -84,18 +84,6 @@ class AccountRefusalTest {
   }
 
   @Test
-  void aTokenRefusedOnAReadBeforeAnExitFailsTheFollowerAndSaysToStop() {
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 520);
-    desk.half.failPositions(new AuthenticationException("DH-901", "GET positions: HTTP 401 DH-901"));
-
-    ReplicationResult result = replicate.replicate(Frame.sell(520).update());
-
-    assertThat(result.failures()).extracting(f -> f.follower()).containsExactly(desk.half.id());
-    assertThat(result.refused()).extracting(AccountRefusal::follower, AccountRefusal::kind)
-        .containsExactly(tuple(desk.half.id(), Kind.TOKEN));
-  }
-
-  @Test
   void anAccountTheBrokerRefusesFailsTheCopyAndSaysToAlert() {
     desk.risky.nextPlace(request -> {
       throw new RequestRefusedException("DH-905", "POST orders: HTTP 400 DH-905 Invalid IP");
@@ -142,7 +130,7 @@ class AccountRefusalTest {
   @Test
   void aStoppedAccountsExitIsSkippedWithoutReadingItsPositions() {
     stopped.put(desk.half.id(), DH_901);
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 520);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 520);
     desk.half.failPositions(new IllegalStateException("a stopped account's positions were read"));
 
     ReplicationResult result = replicate.replicate(Frame.sell(520).update());
@@ -175,9 +163,9 @@ class AccountRefusalTest {
         desk.capital, desk.clock, Runnable::run, id -> Optional.of(DH_901));
     Frame order = Frame.buy(520);
 
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 130);
     fillsOnly.replicate(order.filled(130).update());
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 520);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 520);
     fillsOnly.replicate(order.filled(520).later(1).update());
 
     assertThat(desk.half.writes).isEmpty();

@@ -6,6 +6,8 @@ import io.copytrade.domain.sizing.SizingStrategy.CapitalProportional;
 import io.copytrade.domain.sizing.SizingStrategy.FixedRatio;
 import io.copytrade.domain.sizing.SizingStrategy.RiskBased;
 import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.store.CopyMapping;
 import java.math.BigDecimal;
@@ -50,6 +52,16 @@ final class Desk {
 
   ReplicateLeaderOrder replicateTo(List<Follower> followers, Executor fanOut) {
     return new ReplicateLeaderOrder(store, catalogue, leader, followers, capital, clock, fanOut);
+  }
+
+  /**
+   * The account holds {@code net} of the instrument, all of it carried into today from earlier days: both
+   * its broker's positions and the engine's ledger (see {@link PositionLedger}) show it.
+   */
+  void carries(FakeAccount account, InstrumentKey instrument, int net) {
+    account.holds(instrument, net);
+    store.carry(account.id(), clock.instant().atZone(PositionLedger.IST).toLocalDate(), instrument,
+        ProductType.INTRADAY, net);
   }
 
   /** The follower's copy for {@code step} of leader order L-1, as stored. */

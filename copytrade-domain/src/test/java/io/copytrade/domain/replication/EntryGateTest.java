@@ -97,8 +97,8 @@ class EntryGateTest {
   @Test
   void theGlobalSwitchLetsExitsThrough() {
     desk.store.setConfig(ReplicateLeaderOrder.COPY_ENABLED, "false", Desk.START);
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
 
     desk.replicateTo(List.of(Desk.follower(desk.quarter, new CapitalProportional(), new MaxLotsPerOrder(1))))
         .handle(Frame.sell(520).update());
@@ -115,7 +115,7 @@ class EntryGateTest {
 
   @Test
   void maxOpenPositionsSkipsANewInstrumentBeyondTheLimit() {
-    desk.quarter.holds(OTHER, 65);
+    desk.carries(desk.quarter, OTHER, 65);
     assertSkipped(entryOfQuarter(UnaryOperator.identity(), new MaxOpenPositions(1)),
         "1 open positions already; a new position in NIFTY-Jan2026-25000-CE exceeds max open positions 1");
     assertThat(desk.quarter.writes).isEmpty();
@@ -123,7 +123,7 @@ class EntryGateTest {
 
   @Test
   void maxOpenPositionsAllowsAddingToAPositionHeld() {
-    desk.quarter.holds(NIFTY_CE_KEY, 65);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 65);
     assertThat(entryOfQuarter(UnaryOperator.identity(), new MaxOpenPositions(1)).state())
         .isEqualTo(CopyState.PLACED);
   }

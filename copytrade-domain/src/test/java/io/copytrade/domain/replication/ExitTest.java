@@ -2,9 +2,9 @@ package io.copytrade.domain.replication;
 
 import static io.copytrade.domain.replication.LeaderOrder.NIFTY_CE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.CopyMapping;
@@ -19,10 +19,10 @@ class ExitTest {
 
   /** The leader's 520 long, and each follower's copy of it, rounded to its own lots. */
   private void leaderAndFollowersHoldTheirEntries() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
-    desk.half.holds(NIFTY_CE_KEY, 260);
-    desk.risky.holds(NIFTY_CE_KEY, 195);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
+    desk.carries(desk.half, NIFTY_CE_KEY, 260);
+    desk.carries(desk.risky, NIFTY_CE_KEY, 195);
   }
 
   @Test
@@ -51,8 +51,8 @@ class ExitTest {
 
   @Test
   void anExitFirstSeenTradedIsSizedFromThePositionBeforeTheOrder() {
-    desk.leader.holds(NIFTY_CE_KEY, 0); // the positions already show the sell
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
 
     replicate.handle(Frame.sell(520).market().filled(520).update());
 
@@ -61,8 +61,8 @@ class ExitTest {
 
   @Test
   void aFollowerWithoutThePositionSkipsTheExitWithItsReason() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.half.holds(NIFTY_CE_KEY, -65); // short: selling would add to it
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.half, NIFTY_CE_KEY, -65); // short, its own: selling would add to it
 
     replicate.handle(Frame.sell(520).update());
 
@@ -71,14 +71,14 @@ class ExitTest {
     CopyMapping skipped = desk.copy(desk.half, "exit");
     assertThat(skipped.state()).isEqualTo(CopyState.SKIPPED);
     assertThat(skipped.reason()).contains(
-        "exit: follower holds no long position in NSE_FNO:35191 INTRADAY to close (net -65)");
+        "exit: follower holds no long position copied in NSE_FNO:35191 INTRADAY to close (net 0)");
     assertThat(desk.store.auditActions()).contains("copy_skipped");
   }
 
   @Test
   void aLeaderGoingThroughFlatClosesTheFollowerAndEntersTheRestByCapital() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
     ReplicateLeaderOrder enabled = desk.replicateTo(desk.three(settings -> settings).subList(0, 1));
 
     enabled.handle(Frame.sell(780).price("120").update());
@@ -90,8 +90,8 @@ class ExitTest {
 
   @Test
   void aLeaderCuttingItsExitCutsTheFollowersAndCancelsWhatFallsUnderALot() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
     Frame exit = Frame.sell(260).price("120");
     replicate.handle(exit.update());
 
@@ -101,19 +101,19 @@ class ExitTest {
 
   /** The leader's 520 long and the followers' 260, 130 and 130. */
   private void leaderAndFollowersHoldHalfAndQuarters() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.half.holds(NIFTY_CE_KEY, 260);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
-    desk.risky.holds(NIFTY_CE_KEY, 130);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.half, NIFTY_CE_KEY, 260);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
+    desk.carries(desk.risky, NIFTY_CE_KEY, 130);
   }
 
   @Test
-  void aMarketExitWhosePositionsAlreadyShowItsFillIsStillAHalfExit() {
+  void anExitIsSizedFromTheLedgerWhateverTheBrokersPositionsShowNow() {
     leaderAndFollowersHoldHalfAndQuarters();
-    desk.leader.holds(NIFTY_CE_KEY, 260); // read after the order filled
-    desk.leader.shows(Frame.sell(260).market().filled(260).order());
+    desk.leader.holds(NIFTY_CE_KEY, 0); // the broker's positions already show this sell and a later one
+    desk.half.holds(NIFTY_CE_KEY, 0);
 
-    replicate.handle(Frame.sell(260).market().status(OrderStatus.TRANSIT).update());
+    replicate.handle(Frame.sell(260).market().filled(260).update());
 
     assertThat(desk.half.writes).containsExactly("place SELL 130 MARKET 0");
     assertThat(desk.quarter.writes).containsExactly("place SELL 65 MARKET 0");
@@ -121,16 +121,11 @@ class ExitTest {
   }
 
   @Test
-  void aLeaderOrderFillingWhileItsPositionsAreReadIsReadAgain() {
+  void anExitReadsNothingAtEitherBroker() {
     leaderAndFollowersHoldHalfAndQuarters();
-    desk.leader.shows(Frame.sell(260).market().status(OrderStatus.TRANSIT).order());
-    boolean[] filled = {false};
-    desk.leader.onPositions(() -> {
-      if (filled[0]) return;
-      filled[0] = true;
-      desk.leader.holds(NIFTY_CE_KEY, 260);
-      desk.leader.exchange(OrderId.of("L-1"), OrderStatus.TRADED, 260);
-    });
+    RuntimeException unreachable = new IllegalStateException("no broker read on the way to an exit");
+    desk.leader.failPositions(unreachable);
+    desk.half.failPositions(unreachable);
 
     replicate.handle(Frame.sell(260).market().status(OrderStatus.TRANSIT).update());
 
@@ -138,28 +133,28 @@ class ExitTest {
   }
 
   @Test
-  void anExitIsNotSizedFromPositionsTheLeadersOrderKeepsFillingThrough() {
-    leaderAndFollowersHoldHalfAndQuarters();
-    desk.leader.shows(Frame.sell(260).market().status(OrderStatus.TRANSIT).order());
-    int[] fills = {0};
-    desk.leader.onPositions(() -> {
-      fills[0] += 65;
-      desk.leader.holds(NIFTY_CE_KEY, 520 - fills[0]);
-      desk.leader.exchange(OrderId.of("L-1"), OrderStatus.PART_TRADED, fills[0]);
-    });
+  void missedOrdersHandledInARowAreEachSizedFromThePositionTheyMet() {
+    // A downtime: the leader bought 520, sold 260, then the rest; the engine meets all three at once.
+    Frame buy = Frame.buy(520).id("L-1").market().filled(520);
+    Frame sellHalf = Frame.sell(260).id("L-2").market().filled(260).later(1);
+    Frame sellRest = Frame.sell(260).id("L-3").market().filled(260).later(2);
+    ReplicateLeaderOrder enabled = desk.replicateTo(desk.three(settings -> settings).subList(0, 2));
 
-    assertThatThrownBy(() -> replicate.handle(Frame.sell(260).market().status(OrderStatus.TRANSIT).update()))
-        .isInstanceOf(ReplicationIncompleteException.class);
-    assertThat(desk.half.writes).isEmpty();
-    assertThat(desk.steps(desk.half)).isEmpty(); // nothing recorded: the next event tries again
+    enabled.handle(buy.update());
+    enabled.handle(sellHalf.update());
+    enabled.handle(sellRest.update());
+
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 MARKET 0", "place SELL 65 MARKET 0",
+        "place SELL 65 MARKET 0");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 MARKET 0", "place SELL 130 MARKET 0",
+        "place SELL 130 MARKET 0");
   }
 
   @Test
   void aSecondExitWhileTheFirstExitCopyStillRestsNeverFlipsTheFollower() {
     leaderAndFollowersHoldHalfAndQuarters();
     Frame first = Frame.sell(260).price("120");
-    replicate.handle(first.update());
-    desk.leader.holds(NIFTY_CE_KEY, 260); // only the leader's order trades; the copies still rest
+    replicate.handle(first.update()); // only the leader's order trades next; the copies still rest
     replicate.handle(first.filled(260).later(1).update());
 
     replicate.handle(Frame.sell(260).id("L-2").price("120").later(2).update());
@@ -173,9 +168,8 @@ class ExitTest {
   void copiesOfLeaderOrdersStillRestingDoNotCapAnExit() {
     leaderAndFollowersHoldHalfAndQuarters();
     Frame resting = Frame.sell(520).price("120");
-    replicate.handle(resting.update()); // the leader's whole position rests under a limit exit, and the copies
-    desk.leader.shows(resting.order());
-    desk.leader.holds(NIFTY_CE_KEY, 260); // then it sells half at market, the limit order still resting
+    // The leader's whole position rests under a limit exit, and the copies; then it sells half at market.
+    replicate.handle(resting.update());
 
     replicate.handle(Frame.sell(260).id("L-2").market().filled(260).later(1).update());
 
@@ -186,23 +180,19 @@ class ExitTest {
   }
 
   @Test
-  void anExitWhollyUnderOpenOrdersAlreadyIsSkippedWithItsReason() {
+  void anExitOfWhatTheFollowersCopiesAlreadyCloseIsSkippedWithItsReason() {
     leaderAndFollowersHoldHalfAndQuarters();
     Frame first = Frame.sell(520).price("120");
     replicate.handle(first.update()); // every follower's whole position now rests under its exit
-    desk.leader.holds(NIFTY_CE_KEY, 0);
-    replicate.handle(first.filled(520).later(1).update());
-    desk.leader.holds(NIFTY_CE_KEY, 65); // the leader bought 65 back, then sells them
-    replicate.handle(Frame.sell(65).id("L-2").price("120").later(2).update());
+    replicate.handle(first.filled(520).later(1).update()); // the leader's fills; the copies still rest
+    replicate.handle(Frame.buy(65).id("L-2").market().filled(65).later(2).update()); // no entries: disabled
+    replicate.handle(Frame.sell(65).id("L-3").price("120").later(3).update());
 
     assertThat(desk.quarter.writes).containsExactly("place SELL 130 LIMIT 120");
-    assertThat(desk.store.copies.values()).filteredOn(copy -> copy.follower().equals(desk.quarter.id())
-        && copy.leaderOrderId().equals(OrderId.of("L-2")))
-        .singleElement().satisfies(copy -> {
-          assertThat(copy.state()).isEqualTo(CopyState.SKIPPED);
-          assertThat(copy.reason().orElseThrow())
-              .endsWith("capped at 0: 130 of the 130 held is already under open SELL orders whose leader orders"
-                  + " have traded");
-        });
+    CopyMapping skipped = desk.store.find(CorrelationId.derive(OrderId.of("L-3"), desk.quarter.id(), "exit"))
+        .orElseThrow();
+    assertThat(skipped.state()).isEqualTo(CopyState.SKIPPED);
+    assertThat(skipped.reason()).contains(
+        "exit: follower holds no long position copied in NSE_FNO:35191 INTRADAY to close (net 0)");
   }
 }

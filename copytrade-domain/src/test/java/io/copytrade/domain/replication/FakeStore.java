@@ -10,11 +10,15 @@ import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
+import io.copytrade.ports.store.LedgerCopy;
+import io.copytrade.ports.store.LedgerOrder;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +52,9 @@ final class FakeStore implements CopyStore {
   final List<AuditEntry> audits = new ArrayList<>();
   final List<BrokerOrder> followerOrders = new ArrayList<>();
   private final Map<String, String> config = new HashMap<>();
+  private final Map<OrderId, Instant> firstSeen = new LinkedHashMap<>();
+  private final Map<String, Integer> carried = new HashMap<>();
+  private final Set<String> carriedDays = new HashSet<>();
   private final Set<AccountId> failingFollowers = new HashSet<>();
 
   private KillPoint killPoint;
@@ -122,8 +129,69 @@ final class FakeStore implements CopyStore {
   @Override
   public synchronized boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt) {
     boolean fresh = !leaderEvents.contains(update);
+    firstSeen.putIfAbsent(update.orderId(), receivedAt);
     leaderEvents.add(update);
     return fresh;
+  }
+
+  @Override
+  public synchronized List<LedgerOrder> leaderOrdersIn(AccountId leader, InstrumentKey instrument,
+      ProductType product, Instant since) {
+    return firstSeen.entrySet().stream().filter(seen -> !seen.getValue().isBefore(since))
+        .map(seen -> latest(seen.getKey())).flatMap(Optional::stream)
+        .filter(o -> o.account().equals(leader) && o.instrument().equals(instrument) && o.product() == product)
+        .map(o -> new LedgerOrder(o.orderId(), o.side(), handledFill(o.orderId()).orElseThrow(), o.status()))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<LedgerCopy> copiesIn(AccountId follower, InstrumentKey instrument, Instant since) {
+    return copies.values().stream()
+        .filter(c -> c.follower().equals(follower) && c.instrument().equals(instrument)
+            && !c.createdAt().isBefore(since))
+        .map(c -> new LedgerCopy(c, latest(c.leaderOrderId()).map(LeaderOrderUpdate::product),
+            leaderStatus(c.leaderOrderId()), c.followerOrderId().flatMap(this::followerFilled)))
+        .toList();
+  }
+
+  @Override
+  public synchronized boolean recordCarriedForward(AccountId account, LocalDate day, List<Position> positions,
+      Instant at) {
+    if (!carriedDays.add(day + "/" + account)) return false;
+    positions.forEach(p -> carried.merge(carriedKey(account, day, p.instrument(), p.product()),
+        p.carriedForward(), Integer::sum));
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<Integer> carriedForward(AccountId account, LocalDate day, InstrumentKey instrument,
+      ProductType product) {
+    return Optional.ofNullable(carried.get(carriedKey(account, day, instrument, product)));
+  }
+
+  @Override
+  public synchronized boolean carriedForwardRecorded(AccountId account, LocalDate day) {
+    return carriedDays.contains(day + "/" + account);
+  }
+
+  /** What {@link #recordCarriedForward} would store for one position, whatever was stored before. */
+  synchronized void carry(AccountId account, LocalDate day, InstrumentKey instrument, ProductType product,
+      int net) {
+    carriedDays.add(day + "/" + account);
+    carried.put(carriedKey(account, day, instrument, product), net);
+  }
+
+  private static String carriedKey(AccountId account, LocalDate day, InstrumentKey instrument, ProductType product) {
+    return day + "/" + account + "/" + instrument + "/" + product;
+  }
+
+  private Optional<LeaderOrderUpdate> latest(OrderId order) {
+    return leaderEvents.stream().filter(e -> e.orderId().equals(order)).reduce((first, second) -> second);
+  }
+
+  private Optional<Quantity> followerFilled(OrderId order) {
+    return followerOrders.stream().filter(o -> o.orderId().equals(order)).reduce((first, second) -> second)
+        .map(BrokerOrder::filledQuantity);
   }
 
   @Override

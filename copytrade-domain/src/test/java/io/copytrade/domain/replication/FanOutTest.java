@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.copytrade.domain.replication.ReplicationResult.FollowerFailure;
-import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.store.CopyMapping;
 import java.util.concurrent.CountDownLatch;
@@ -30,16 +29,16 @@ class FanOutTest {
 
   @Test
   void oneFollowerThrowingWhileTheOthersExitIsReportedAfterThem() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.failPositions(new BrokerUnavailableException(null, "connection refused", null));
-    desk.half.holds(NIFTY_CE_KEY, 260);
-    desk.risky.holds(NIFTY_CE_KEY, 195);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.store.failWritesFor(desk.quarter.id());
+    desk.carries(desk.half, NIFTY_CE_KEY, 260);
+    desk.carries(desk.risky, NIFTY_CE_KEY, 195);
     ReplicateLeaderOrder replicate = desk.replicateTo(desk.three(UnaryOperator.identity()), pool);
 
     ReplicationResult result = replicate.replicate(Frame.sell(520).update());
 
     assertThat(result.failures()).extracting(FollowerFailure::follower).containsExactly(desk.quarter.id());
-    assertThat(result.failures().get(0).error()).hasMessage("connection refused");
+    assertThat(result.failures().get(0).error()).hasMessage("disk full");
     assertThat(result.copies()).extracting(CopyMapping::follower, CopyMapping::state).containsExactly(
         tuple(desk.half.id(), CopyState.PLACED),
         tuple(desk.risky.id(), CopyState.PLACED));
@@ -49,7 +48,7 @@ class FanOutTest {
     // Nothing was recorded for QUARTER's exit, so the same event handled again retries it.
     assertThat(desk.steps(desk.quarter)).isEmpty();
     assertThat(catchThrowableOfType(ReplicationIncompleteException.class,
-        () -> replicate.handle(Frame.sell(520).update()))).hasMessageContaining("QUARTER (connection refused)");
+        () -> replicate.handle(Frame.sell(520).update()))).hasMessageContaining("QUARTER (disk full)");
   }
 
   @Test

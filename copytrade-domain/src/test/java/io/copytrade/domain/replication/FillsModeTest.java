@@ -46,7 +46,7 @@ class FillsModeTest {
   void aFillStampedBeforeTheLastEventSeenIsCopiedAndAFillBelowItIsNot() {
     replicate.handle(order.later(2).update());
 
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 260);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 260);
     replicate.handle(order.filled(260).later(-1).update());
     replicate.handle(order.filled(130).update());
 

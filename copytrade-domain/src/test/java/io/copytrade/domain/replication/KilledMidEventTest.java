@@ -40,9 +40,9 @@ class KilledMidEventTest {
 
   @Test
   void anEntryTheKillLeftUndecidedAfterItsExitIsDecidedOnTheDuplicate() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.quarter.holds(NIFTY_CE_KEY, 130);
-    desk.half.holds(NIFTY_CE_KEY, 260);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.quarter, NIFTY_CE_KEY, 130);
+    desk.carries(desk.half, NIFTY_CE_KEY, 260);
     desk.store.kill(KillPoint.BEFORE_INTENT, copy -> copy.step().equals(Step.ENTRY));
 
     killedAndRestarted(Frame.sell(780).price("120").update());

@@ -35,7 +35,7 @@ class MarketEntryTest {
     assertThat(desk.steps(desk.quarter)).isEmpty(); // nothing recorded, so the fill decides afresh
     assertThat(desk.steps(desk.risky)).isEmpty();
 
-    desk.leader.holds(NIFTY_CE_KEY, 520);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
     replicate.handle(buy.filled(520).tradedAt("112.50").later(1).update());
 
     assertThat(desk.half.writes).containsExactly("place BUY 260 MARKET 0");
@@ -45,7 +45,7 @@ class MarketEntryTest {
 
   @Test
   void aMarketOrderFinishedWithoutAPriceIsStillSkippedWithItsReason() {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
 
     replicate.handle(Frame.buy(520).market().filled(520).update());
 

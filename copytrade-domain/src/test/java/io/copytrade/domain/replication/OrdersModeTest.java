@@ -53,7 +53,7 @@ class OrdersModeTest {
   @Test
   void aLimitOrderFirstSeenTradedInFullIsCopiedAtMarket() {
     // Seen first after a reconnect: nothing of it rests, and its limit may be a price the market has left.
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 520);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 520);
     replicate.handle(order.filled(520).update());
 
     assertThat(desk.quarter.writes).containsExactly("place BUY 130 MARKET 0");

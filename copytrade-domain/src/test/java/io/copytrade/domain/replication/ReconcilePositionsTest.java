@@ -76,6 +76,25 @@ class ReconcilePositionsTest {
   }
 
   @Test
+  void alertStillClosesWhatTheEngineOpenedBeyondTheTargetAndLeavesTheFollowersOwn() {
+    // The engine copied 130 of the leader's 520 (its frame handled); the leader has since gone flat, and
+    // QUARTER bought 65 of its own.
+    desk.store.recordLeaderEvent(Frame.buy(520).id("L-0").market().filled(520).update(), Desk.START);
+    copiedBefore(NIFTY_CE_KEY);
+    desk.quarter.holds(NIFTY_CE_KEY, 195);
+
+    Reconciliation result = reconcile(ReconcilePolicy.ALERT);
+
+    assertThat(orders()).containsExactly("SELL 130 MARKET 35191");
+    assertThat(result.checks()).singleElement().satisfies(check -> {
+      assertThat(check.outcome()).isEqualTo(Outcome.CORRECTED);
+      assertThat(check.target()).contains(0);
+      assertThat(check.detail()).contains("closes the 130 the engine opened beyond the target",
+          "policy alert: nothing else placed");
+    });
+  }
+
+  @Test
   void resyncPlacesTheMissingLotsOnceUnderAnIdNamingTheRun() {
     desk.leader.holds(NIFTY_CE_KEY, 520);
 

@@ -237,8 +237,8 @@ class ResolveInFlightCopiesTest {
   @ParameterizedTest(name = "follower holds {0} -> {1}")
   @CsvSource({"260, PLACED", "65, FAILED"})
   void anExitIsSentAgainOnlyIfItCannotFlipTheFollower(int followerNet, CopyState expected) {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.half.holds(NIFTY_CE_KEY, 260);
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.half, NIFTY_CE_KEY, 260);
     order = Frame.sell(520);
     killedAt(KillPoint.AFTER_INTENT, desk.half);
     desk.half.holds(NIFTY_CE_KEY, followerNet); // e.g. closed in part by hand while the engine was down
@@ -257,8 +257,8 @@ class ResolveInFlightCopiesTest {
   @ParameterizedTest(name = "follower holds {0} -> second slice {1}")
   @CsvSource({"3510, PLACED", "2000, FAILED"})
   void exitSlicesSentAgainTogetherNeverCloseMoreThanIsHeld(int followerNet, CopyState second) {
-    desk.leader.holds(NIFTY_CE_KEY, 520);
-    desk.half.holds(NIFTY_CE_KEY, 3510); // two slices of 1755 under the freeze quantity of 1800
+    desk.carries(desk.leader, NIFTY_CE_KEY, 520);
+    desk.carries(desk.half, NIFTY_CE_KEY, 3510); // two slices of 1755 under the freeze quantity of 1800
     order = Frame.sell(520);
     killedAt(KillPoint.AFTER_INTENT, copy -> copy.step().equals("exit-2"));
     desk.half.holds(NIFTY_CE_KEY, followerNet);

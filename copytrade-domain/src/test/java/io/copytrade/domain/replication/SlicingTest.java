@@ -32,8 +32,8 @@ class SlicingTest {
 
   @Test
   void anExitAboveTheFreezeQuantityIsPlacedInSlices() {
-    desk.leader.holds(LeaderOrder.NIFTY_CE_KEY, 6000);
-    desk.half.holds(LeaderOrder.NIFTY_CE_KEY, 2990);
+    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 6000);
+    desk.carries(desk.half, LeaderOrder.NIFTY_CE_KEY, 2990);
 
     desk.replicateTo(desk.three(settings -> settings).subList(1, 2)).handle(Frame.sell(6000).update());
 

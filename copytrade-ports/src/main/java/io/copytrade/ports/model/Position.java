@@ -5,6 +5,9 @@ import java.util.Objects;
 /**
  * An account's net position in one instrument and product. {@code netQuantity} is signed: positive long,
  * negative short, zero flat.
+ *
+ * @param carriedForward the signed part of it brought from earlier days (F\&O carry-forward): fixed all day,
+ *     so the day's fills on top of it give the position at any moment
  */
 public record Position(
     AccountId account,
@@ -14,7 +17,8 @@ public record Position(
     Price buyAverage,
     Price sellAverage,
     Money realizedProfit,
-    Money unrealizedProfit) {
+    Money unrealizedProfit,
+    int carriedForward) {
 
   public Position {
     Objects.requireNonNull(account, "account");
@@ -24,6 +28,12 @@ public record Position(
     Objects.requireNonNull(sellAverage, "sellAverage");
     Objects.requireNonNull(realizedProfit, "realizedProfit");
     Objects.requireNonNull(unrealizedProfit, "unrealizedProfit");
+  }
+
+  /** A position with nothing carried from earlier days. */
+  public Position(AccountId account, InstrumentKey instrument, ProductType product, int netQuantity,
+      Price buyAverage, Price sellAverage, Money realizedProfit, Money unrealizedProfit) {
+    this(account, instrument, product, netQuantity, buyAverage, sellAverage, realizedProfit, unrealizedProfit, 0);
   }
 
   public boolean isFlat() {

@@ -10,8 +10,10 @@ import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
+import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +57,29 @@ public interface CopyStore {
    *     trigger) was stored before: a duplicate frame
    */
   boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt);
+
+  /**
+   * The account's leader orders in one instrument and product first stored at or after {@code since}, in the
+   * order they were first stored: the leader's side of the position ledger.
+   */
+  List<LedgerOrder> leaderOrdersIn(AccountId leader, InstrumentKey instrument, ProductType product, Instant since);
+
+  /** The follower's copies in one instrument created at or after {@code since}, oldest first, every product. */
+  List<LedgerCopy> copiesIn(AccountId follower, InstrumentKey instrument, Instant since);
+
+  /**
+   * Stores what the account carried into {@code day} (each position's carried-forward part), once a day: a
+   * later call for the same account and day changes nothing.
+   *
+   * @return false when that day's figures were stored before
+   */
+  boolean recordCarriedForward(AccountId account, LocalDate day, List<Position> positions, Instant at);
+
+  /** What the account carried into {@code day} in one instrument and product; empty when not recorded. */
+  Optional<Integer> carriedForward(AccountId account, LocalDate day, InstrumentKey instrument, ProductType product);
+
+  /** Whether {@link #recordCarriedForward} was called for this account and day. */
+  boolean carriedForwardRecorded(AccountId account, LocalDate day);
 
   /** Stores the latest state of a follower order as the broker reported it. */
   void recordFollowerOrder(BrokerOrder order, Instant at);
