@@ -5,6 +5,7 @@ import io.copytrade.domain.replication.Follower;
 import io.copytrade.domain.replication.ReconcilePositions;
 import io.copytrade.domain.replication.Reconciliation;
 import io.copytrade.domain.replication.TrackFollowerOrders;
+import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.Broker;
 import io.copytrade.ports.broker.BrokerAccount;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class CopyEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CopyEngine.class);
   /** Funds move slowly; sizing on a 30 s old figure keeps REST calls off the hot path. */
   private static final Duration CAPITAL_MAX_AGE = Duration.ofSeconds(30);
+  /** Well within the age above, so a copy finds its capital read already, never waits for the read. */
+  private static final Duration CAPITAL_REFRESH = Duration.ofSeconds(10);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration TOKEN_CHECK_INTERVAL = Duration.ofSeconds(30);
   /** How often placed copies are compared with their orders at the broker (filled, cancelled...). */
@@ -142,6 +146,8 @@ public final class CopyEngine implements AutoCloseable {
         .collect(Collectors.toMap(f -> f.credentials().account(), f -> f.credentials().tokens()));
     leaderEvents = new LeaderEvents(crash.store(store), store, leader, followers, tokens, capital, clock, fanOut,
         events, timers, listeners, config.resilience().absenceWindow());
+    timers.scheduleWithFixedDelay(() -> refreshCapital(capital, leader), 0, CAPITAL_REFRESH.toMillis(),
+        TimeUnit.MILLISECONDS);
     reconciler = new Reconciler(store, leader, leaderEvents::active, leaderEvents::retrying, capital, clock);
     // Before anything below can handle a leader event and so make today a day the engine ran.
     firstStartToday = !ranToday();
@@ -164,6 +170,20 @@ public final class CopyEngine implements AutoCloseable {
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
     return this;
+  }
+
+  /** Off the event thread; a failed read leaves the last figure, and a copy that finds it stale reads it. */
+  private void refreshCapital(CapitalBook capital, BrokerAccount leader) {
+    List<AccountQueries> accounts = new ArrayList<>();
+    accounts.add(leader);
+    leaderEvents.active().forEach(follower -> accounts.add(follower.broker()));
+    for (AccountQueries account : accounts) {
+      try {
+        capital.refresh(account);
+      } catch (RuntimeException e) {
+        log.atWarn().addKeyValue("problem", e.getMessage()).log("capital_refresh_failed");
+      }
+    }
   }
 
   private void refreshInstruments() {

@@ -174,6 +174,11 @@ final class ScenarioDesk implements AutoCloseable {
     return catchUps.get(n - 1);
   }
 
+  /** Waits until the engine has read the leader's book {@code n} times since it was made, connects and again. */
+  void awaitBookReads(int n) {
+    awaitUntil(n + " reads of the leader's order book", () -> reads.get() >= n);
+  }
+
   /** Sets a key in the store's config before the engine runs, as an operator would. */
   void storeConfig(String key, String value) {
     try (SqliteStore store = SqliteStore.open(database)) {

@@ -29,11 +29,19 @@ public final class CapitalBook {
     if (maxAge.isNegative()) throw new IllegalArgumentException("maxAge < 0: " + maxAge);
   }
 
-  /** The account's capital, fetched at most maxAge ago; a failed fetch throws and caches nothing. */
+  /**
+   * The account's capital, fetched at most maxAge ago; a failed fetch throws and caches nothing. Kept fresh
+   * by {@link #refresh} off the path of a copy, it reads nothing.
+   */
   public Capital capitalOf(AccountQueries account) {
-    Instant now = clock.instant();
     Fetched known = cache.get(account);
-    if (known != null && !now.isAfter(known.at().plus(maxAge))) return known.capital();
+    if (known != null && !clock.instant().isAfter(known.at().plus(maxAge))) return known.capital();
+    return refresh(account);
+  }
+
+  /** Fetches the account's capital now and keeps it; a failed fetch throws and leaves what was kept. */
+  public Capital refresh(AccountQueries account) {
+    Instant now = clock.instant();
     // Fetched outside any lock: two threads may both read the funds, which is harmless.
     Capital fresh = capitalIn(account.funds());
     cache.put(account, new Fetched(fresh, now));

@@ -45,6 +45,18 @@ class CapitalBookTest {
   }
 
   @Test
+  void aRefreshReadsNowAndKeepsTheNextCopyFromReading() {
+    FakeAccount account = new FakeAccount("A", "250000");
+    book.capitalOf(account);
+    clock.advance(Duration.ofMinutes(4));
+    book.refresh(account); // off the path of a copy, before the figure grows stale
+    clock.advance(Duration.ofMinutes(4));
+
+    assertThat(book.capitalOf(account).amount()).isEqualTo(Money.ofRupees("250000"));
+    assertThat(account.fundsCalls).isEqualTo(2);
+  }
+
+  @Test
   void keepsAccountsApart() {
     FakeAccount small = new FakeAccount("SMALL", "1000");
     FakeAccount large = new FakeAccount("LARGE", "9000000");
