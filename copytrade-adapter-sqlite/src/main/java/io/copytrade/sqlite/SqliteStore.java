@@ -101,6 +101,15 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     return inTransaction(() -> mappings.insert(MappingRow.of(intent)));
   }
 
+  @Override
+  public boolean recordIntent(CopyMapping intent, AuditEntry audit) {
+    return inTransaction(() -> {
+      if (!mappings.insert(MappingRow.of(intent))) return false;
+      auditLog.append(AuditRow.of(audit));
+      return true;
+    });
+  }
+
   /**
    * Stores the mapping's progress: its state, follower order id, reason and update time.
    *

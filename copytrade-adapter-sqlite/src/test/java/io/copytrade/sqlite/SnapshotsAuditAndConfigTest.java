@@ -11,10 +11,12 @@ import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.Funds;
 import io.copytrade.ports.model.Money;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Position;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.store.AuditEntry;
+import io.copytrade.ports.store.CopyMapping;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SnapshotsAuditAndConfigTest extends OpenStore {
+  @Test
+  void anIntentAndItsAuditLineAreStoredTogetherAndNeitherTwice() {
+    store.recordLeaderEvent(Fixtures.leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(0));
+    CopyMapping intent = Fixtures.intent("L1", FOLLOWER_A, "entry", at(1));
+    AuditEntry line = new AuditEntry(at(1), "place_order", Optional.of(FOLLOWER_A), Optional.of(OrderId.of("L1")),
+        Optional.of(intent.correlationId()), "{}", Optional.empty(), Optional.empty());
+
+    assertThat(store.recordIntent(intent, line)).isTrue();
+    assertThat(store.recordIntent(intent, line)).isFalse();
+
+    assertThat(store.find(intent.correlationId())).contains(intent);
+    assertThat(db.rows("SELECT action, correlation_id FROM audit_log")).containsExactly(
+        Map.of("action", "place_order", "correlation_id", intent.correlationId().value()));
+  }
+
   @Test
   void fundsAreStoredInExactPaise() {
     store.recordFunds(new Funds(FOLLOWER_A, Money.ofRupees("98440.05"), Money.ofRupees("250000"),

@@ -50,8 +50,9 @@ final class CopyWriter {
 
   /** Records a copy that will send nothing (SKIPPED, or FAILED before sending), unless one exists already. */
   CopyMapping recordUnsent(CopyMapping copy, String action, OrderTerms terms) {
-    if (!store.recordIntent(copy)) return store.find(copy.correlationId()).orElse(copy);
-    store.audit(entry(action, copy, Optional.of(terms), copy.reason(), Optional.empty()));
+    if (!store.recordIntent(copy, entry(action, copy, Optional.of(terms), copy.reason(), Optional.empty()))) {
+      return store.find(copy.correlationId()).orElse(copy);
+    }
     return copy;
   }
 
@@ -63,7 +64,7 @@ final class CopyWriter {
   Optional<Runnable> intend(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
     // The intent is committed before the broker is called: a crash in between leaves an INTENDED copy to
     // resolve by correlation id, never an order the store does not know of.
-    if (!store.recordIntent(intent)) return Optional.empty();
+    if (!store.recordIntent(intent, beforeSending(action, intent, terms))) return Optional.empty();
     return Optional.of(() -> attempt(intent, terms, action, write));
   }
 
@@ -74,7 +75,9 @@ final class CopyWriter {
 
   /** As {@link #send}, returning what became of the copy: the stored one when it existed already. */
   CopyMapping sent(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
-    if (!store.recordIntent(intent)) return store.find(intent.correlationId()).orElse(intent);
+    if (!store.recordIntent(intent, beforeSending(action, intent, terms))) {
+      return store.find(intent.correlationId()).orElse(intent);
+    }
     return attempt(intent, terms, action, write);
   }
 
@@ -87,12 +90,18 @@ final class CopyWriter {
     CopyMapping intent = CopyStateMachine.move(absent, CopyState.INTENDED, Optional.empty(), Optional.of(why),
         clock.instant());
     store.update(intent);
+    store.audit(beforeSending("resend_order", intent, terms));
     return attempt(intent, terms, "resend_order", write);
   }
 
+  /** The audit line of a write about to be sent: what is sent, no outcome yet. */
+  private AuditEntry beforeSending(String action, CopyMapping intent, OrderTerms terms) {
+    return entry(action, intent, Optional.of(terms), intent.reason(), Optional.empty());
+  }
+
+  /** Makes the write, its intent and pre-send audit line stored, and records what came of it. */
   private CopyMapping attempt(CopyMapping intent, OrderTerms terms, String action,
       Supplier<PlacementResult> write) {
-    store.audit(entry(action, intent, Optional.of(terms), intent.reason(), Optional.empty()));
     Instant start = clock.instant();
     Placement placement = Placement.attempt(write);
     Instant end = clock.instant();

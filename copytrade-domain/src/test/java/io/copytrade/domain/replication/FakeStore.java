@@ -85,6 +85,13 @@ final class FakeStore implements CopyStore {
   }
 
   @Override
+  public synchronized boolean recordIntent(CopyMapping intent, AuditEntry audit) {
+    boolean recorded = recordIntent(intent);
+    if (recorded) audits.add(audit);
+    return recorded;
+  }
+
+  @Override
   public synchronized void update(CopyMapping mapping) {
     failIfTold(mapping.follower());
     killIf(KillPoint.BEFORE_UPDATE, mapping);

@@ -27,6 +27,13 @@ public interface CopyStore {
    */
   boolean recordIntent(CopyMapping intent);
 
+  /**
+   * Stores the intent and its audit line in one transaction (one sync to disk before the broker is called).
+   *
+   * @return false, changing nothing, when a mapping with this correlation id already exists
+   */
+  boolean recordIntent(CopyMapping intent, AuditEntry audit);
+
   /** Replaces the stored mapping of {@code mapping.correlationId()} with this one. */
   void update(CopyMapping mapping);
 
