@@ -278,6 +278,9 @@ public final class CopyEngine implements AutoCloseable {
       caughtUp = true;
       // Once the first catch-up has copied what was missed, positions can be judged.
       reconciler.runAtStart();
+    } else if (after.equals("connect")) {
+      // After a dropped socket: the ledger is held against the broker's positions at once, not in 30 s.
+      reconciler.runOnSchedule();
     }
   }
 

@@ -3,6 +3,7 @@ package io.copytrade.app;
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
 import io.copytrade.domain.replication.PositionCheck;
+import io.copytrade.domain.replication.LedgerCheck;
 import io.copytrade.domain.replication.ReconcilePositions;
 import io.copytrade.domain.replication.Reconciliation;
 import io.copytrade.ports.broker.BrokerAccount;
@@ -42,6 +43,7 @@ final class Reconciler {
   private final Supplier<Set<OrderId>> busy;
   private final CapitalBook capital;
   private final InstantSource clock;
+  private final LedgerCheck ledgerCheck;
 
   /**
    * @param followers as the engine treats them now: a follower paused for the day takes no additions, a
@@ -56,6 +58,7 @@ final class Reconciler {
     this.busy = busy;
     this.capital = capital;
     this.clock = clock;
+    this.ledgerCheck = new LedgerCheck(store, clock);
   }
 
   /** Records {@code orders} as today's history: finished before the engine first ran today. */
@@ -105,7 +108,7 @@ final class Reconciler {
     Instant now = clock.instant();
     Reconciliation result;
     try {
-      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock)
+      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock, ledgerCheck)
           .run(RUN_NAME.format(now), history(), busy.get());
     } catch (RuntimeException e) {
       log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");
@@ -115,6 +118,9 @@ final class Reconciler {
     result.checks().forEach(check -> logCheck(check, quiet));
     result.failures().forEach(f -> log.atError().addKeyValue("follower", f.follower()).setCause(f.error())
         .log("reconciliation_failed"));
+    result.ledger().forEach(d -> log.atError().addKeyValue("instrument", d.instrument())
+        .addKeyValue("product", d.product()).addKeyValue("ledger", d.ledger()).addKeyValue("broker", d.broker())
+        .addKeyValue("reason", d.reason()).log("ledger_difference_alert"));
     boolean nothingDone = result.checks().stream().allMatch(check -> check.outcome() == PositionCheck.Outcome.IN_LINE
         || check.outcome() == PositionCheck.Outcome.DEFERRED) && result.failures().isEmpty();
     (quiet && nothingDone ? log.atDebug() : log.atInfo()).addKeyValue("why", why).addKeyValue("run", result.run())

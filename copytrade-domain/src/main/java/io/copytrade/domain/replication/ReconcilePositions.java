@@ -36,9 +36,12 @@ public final class ReconcilePositions {
   private final FollowerReconciliation.Services services;
   private final BrokerAccount leader;
   private final List<Follower> followers;
+  private final LedgerCheck ledgerCheck;
 
+  /** @param ledgerCheck the engine's one check of the leader's ledger, which remembers what it reported */
   public ReconcilePositions(CopyStore store, InstrumentCatalogue instruments, BrokerAccount leader,
-      List<Follower> followers, CapitalBook capital, InstantSource clock) {
+      List<Follower> followers, CapitalBook capital, InstantSource clock, LedgerCheck ledgerCheck) {
+    this.ledgerCheck = Objects.requireNonNull(ledgerCheck, "ledgerCheck");
     this.services = new FollowerReconciliation.Services(Objects.requireNonNull(store, "store"),
         new CopyWriter(store, clock), Objects.requireNonNull(instruments, "instruments"),
         Objects.requireNonNull(capital, "capital"), clock, new PositionLedger(store, clock));
@@ -74,6 +77,7 @@ public final class ReconcilePositions {
         failures.add(new Reconciliation.FollowerFailure(follower.settings().account(), e));
       }
     }
-    return new Reconciliation(run, checks, failures);
+    return new Reconciliation(run, checks, failures,
+        ledgerCheck.check(leader.id(), view.positions(), view.orders()));
   }
 }

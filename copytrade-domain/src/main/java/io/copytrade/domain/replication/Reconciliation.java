@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one run of {@link ReconcilePositions} found: a check per position it answers for, and the followers
- * it could not reconcile at all (a broker or store call failed; nothing was sent for them).
+ * What one run of {@link ReconcilePositions} found: a check per position it answers for, the followers it
+ * could not reconcile at all (a broker or store call failed; nothing was sent for them), and the leader's
+ * positions where the ledger and the broker disagree.
  */
-public record Reconciliation(String run, List<PositionCheck> checks, List<FollowerFailure> failures) {
+public record Reconciliation(String run, List<PositionCheck> checks, List<FollowerFailure> failures,
+    List<LedgerCheck.Difference> ledger) {
   public Reconciliation {
     Objects.requireNonNull(run, "run");
     checks = List.copyOf(checks);
     failures = List.copyOf(failures);
+    ledger = List.copyOf(ledger);
   }
 
   /** Checks with this outcome. */

@@ -2,6 +2,7 @@ package io.copytrade.domain.replication;
 
 import static io.copytrade.domain.replication.LeaderOrder.NIFTY_CE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.copytrade.domain.replication.PositionCheck.Outcome;
 import io.copytrade.domain.sizing.SizingStrategy.CapitalProportional;
@@ -45,7 +46,7 @@ class ReconcilePositionsTest {
   private Reconciliation reconcile(Follower follower, ReconcilePolicy policy) {
     Follower withPolicy = Desk.changed(follower, s -> s.withReconcile(policy));
     return new ReconcilePositions(desk.store, desk.catalogue, desk.leader, List.of(withPolicy), desk.capital,
-        desk.clock).run("20260105T091600", Set.of(), Set.of());
+        desk.clock, new LedgerCheck(desk.store, desk.clock)).run("20260105T091600", Set.of(), Set.of());
   }
 
   /** The engine once copied into {@code instrument} for QUARTER: a position there is the copier's. */
@@ -92,6 +93,29 @@ class ReconcilePositionsTest {
       assertThat(check.detail()).contains("closes the 130 the engine opened beyond the target",
           "policy alert: nothing else placed");
     });
+  }
+
+  @Test
+  void aLeaderPositionTheLedgerDoesNotExplainIsAnAuditEventOnceAndClearsWhenExplained() {
+    LedgerCheck check = new LedgerCheck(desk.store, desk.clock);
+    desk.leader.holds(NIFTY_CE_KEY, 520); // a fill no handled order accounts for
+
+    assertThat(check.check(desk.leader.id(), desk.leader.positions(), List.of()))
+        .extracting(LedgerCheck.Difference::ledger, LedgerCheck.Difference::broker).containsExactly(tuple(0, 520));
+    check.check(desk.leader.id(), desk.leader.positions(), List.of());
+    assertThat(desk.store.auditActions()).containsExactly("ledger_difference");
+
+    desk.store.recordLeaderEvent(Frame.buy(520).id("L-0").market().filled(520).update(), Desk.START);
+    assertThat(check.check(desk.leader.id(), desk.leader.positions(), List.of())).isEmpty();
+  }
+
+  @Test
+  void aLeaderOrderStillOpenInThePositionIsNotADifference() {
+    desk.leader.holds(NIFTY_CE_KEY, 260);
+
+    assertThat(new LedgerCheck(desk.store, desk.clock).check(desk.leader.id(), desk.leader.positions(),
+        List.of(Frame.buy(520).filled(260).status(OrderStatus.PART_TRADED).order()))).isEmpty();
+    assertThat(desk.store.auditActions()).isEmpty();
   }
 
   @Test
@@ -205,7 +229,8 @@ class ReconcilePositionsTest {
     // Finished before the engine first ran today: history, part of the position, not waited for.
     Reconciliation withHistory = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
         List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
-            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock)
+            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock,
+        new LedgerCheck(desk.store, desk.clock))
         .run("run-2", Set.of(OrderId.of("L-7")), Set.of());
     assertThat(withHistory.checks()).singleElement().extracting(PositionCheck::outcome)
         .isEqualTo(Outcome.CORRECTED);
@@ -225,7 +250,8 @@ class ReconcilePositionsTest {
         .orElseThrow());
     ReconcilePositions reconcile = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
         List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
-            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock);
+            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock,
+        new LedgerCheck(desk.store, desk.clock));
 
     Reconciliation waiting = reconcile.run("run-3", Set.of(), Set.of(OrderId.of("L-1")));
     assertThat(waiting.checks()).singleElement().satisfies(check -> {
