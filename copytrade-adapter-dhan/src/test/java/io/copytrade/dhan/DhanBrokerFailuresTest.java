@@ -130,7 +130,7 @@ class DhanBrokerFailuresTest {
     PlacementResult cancelled = account.cancel(ORDER);
 
     assertThat(placed).isEqualTo(new PlacementResult.Rejected("DH-905", "quantity is required [redacted]"));
-    assertThat(cancelled).isEqualTo(new PlacementResult.Rejected("DH-906", "Order is in Transit state"));
+    assertThat(cancelled).isEqualTo(new PlacementResult.InTransit("DH-906", "Order is in Transit state"));
   }
 
   @Test

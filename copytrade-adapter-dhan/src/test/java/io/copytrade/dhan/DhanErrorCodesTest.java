@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DhanErrorCodesTest {
   private static final String REJECTED = "Rejected";
+  private static final String IN_TRANSIT = "InTransit";
 
   @RegisterExtension final LoopbackBroker dhan = new LoopbackBroker(Duration.ofMillis(500));
   private MockWebServer server;
@@ -71,7 +72,7 @@ class DhanErrorCodesTest {
         new Answer("DH-906", 400, "Incorrect request for order and cannot be processed.", REJECTED,
             RequestRefusedException.class),
         new Answer("DH-906", 400, "Invalid Token", AuthenticationException.class, AuthenticationException.class),
-        new Answer("DH-906", 400, "Order is in Transit state", REJECTED, RequestRefusedException.class),
+        new Answer("DH-906", 400, "Order is in Transit state", IN_TRANSIT, RequestRefusedException.class),
         new Answer("DH-907", 400, "System is unable to fetch data.", OutcomeUnknownException.class,
             BrokerUnavailableException.class),
         new Answer("DH-907", 500, "System is unable to fetch data.", OutcomeUnknownException.class,
@@ -101,7 +102,12 @@ class DhanErrorCodesTest {
       outcome = e;
     }
 
-    if (answer.onWrite().equals(REJECTED)) {
+    if (answer.onWrite().equals(IN_TRANSIT)) {
+      assertThat(outcome).isInstanceOf(PlacementResult.InTransit.class);
+      PlacementResult.InTransit inTransit = (PlacementResult.InTransit) outcome;
+      assertThat(inTransit.code()).isEqualTo(answer.code());
+      assertThat(inTransit.reason()).startsWith(answer.message()).doesNotContain(TOKEN);
+    } else if (answer.onWrite().equals(REJECTED)) {
       assertThat(outcome).isInstanceOf(PlacementResult.Rejected.class);
       PlacementResult.Rejected rejected = (PlacementResult.Rejected) outcome;
       assertThat(rejected.code()).isEqualTo(answer.code());

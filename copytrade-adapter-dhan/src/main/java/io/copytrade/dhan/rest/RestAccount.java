@@ -29,6 +29,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -133,14 +134,21 @@ final class RestAccount implements BrokerAccount {
   }
 
   /**
-   * A refusal with a DH code (DH-905 bad input, DH-906 an order error such as "Order is in Transit state")
-   * is Dhan's stated answer about this order; without one we cannot say why, only that it failed.
+   * A refusal with a DH code (DH-905 bad input, DH-906 an order error) is Dhan's stated answer about this
+   * order; DH-906 "Order is in Transit state" says the order is not ready for the change yet. Without a code
+   * we cannot say why, only that it failed.
    */
   private PlacementResult write(String operation, Function<Map<String, String>, Call<OrderAckJson>> call) {
     return exchange(operation, CallKind.WRITE, call, mapper::accepted, reply -> reply.code()
-        .<PlacementResult>map(code -> new PlacementResult.Rejected(code, reply.message()))
+        .<PlacementResult>map(code -> inTransit(code, reply.message())
+            ? new PlacementResult.InTransit(code, reply.message())
+            : new PlacementResult.Rejected(code, reply.message()))
         .orElseThrow(() -> new UnexpectedResponseException(
             reply.describe(operation) + " (refused without a Dhan error code)", null)));
+  }
+
+  private static boolean inTransit(String code, String message) {
+    return code.equals("DH-906") && message.toLowerCase(Locale.ROOT).contains("transit");
   }
 
   private <T, R> R exchange(String operation, CallKind kind, Function<Map<String, String>, Call<T>> call,

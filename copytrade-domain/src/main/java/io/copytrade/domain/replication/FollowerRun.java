@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -397,16 +396,10 @@ final class FollowerRun {
           "accepted " + accepted.orderId() + " " + accepted.status(), since(start));
       return true;
     }
-    PlacementResult.Rejected rejected = (PlacementResult.Rejected) result;
-    String reason = rejected.code() + ": " + rejected.reason();
+    String reason = Placement.refusal(result);
     services.writer().audit("cancel_order", copy, terms, "rejected " + reason, since(start));
-    if (inTransit(rejected)) retries.add(new RetryLater(copy, update, reason));
+    if (result instanceof PlacementResult.InTransit) retries.add(new RetryLater(copy, update, reason));
     return false;
-  }
-
-  /** Dhan refuses to cancel an order still in TRANSIT with DH-906 "Order is in Transit state". */
-  private static boolean inTransit(PlacementResult.Rejected rejected) {
-    return rejected.code().equals("DH-906") && rejected.reason().toLowerCase(Locale.ROOT).contains("transit");
   }
 
   // --- refusals of the account -----------------------------------------------------------------------

@@ -23,6 +23,16 @@ import java.util.function.Supplier;
  */
 record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> reason, String outcome) {
 
+  /**
+   * A refusal as "code: reason". An order still in TRANSIT refuses a modify for now; the copy records it as
+   * rejected and the leader order's next event (or its retry) brings the order to the leader's again.
+   */
+  static String refusal(PlacementResult result) {
+    if (result instanceof PlacementResult.InTransit transit) return transit.code() + ": " + transit.reason();
+    PlacementResult.Rejected rejected = (PlacementResult.Rejected) result;
+    return rejected.code() + ": " + rejected.reason();
+  }
+
   /** Makes the call once. Never retries: a retry is a decision for whoever resolves the copy's state. */
   static Placement attempt(Supplier<PlacementResult> write) {
     try {
@@ -31,8 +41,7 @@ record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> re
         return new Placement(CopyState.PLACED, Optional.of(accepted.orderId()), Optional.empty(),
             "accepted " + accepted.orderId() + " " + accepted.status());
       }
-      PlacementResult.Rejected rejected = (PlacementResult.Rejected) result;
-      String reason = rejected.code() + ": " + rejected.reason();
+      String reason = refusal(result);
       return new Placement(CopyState.REJECTED, Optional.empty(), Optional.of(reason), "rejected " + reason);
     } catch (BrokerUnavailableException | RateLimitException notYet) {
       // Not received, for a passing reason (throttled, unreachable, circuit open): nothing was placed, and the

@@ -85,7 +85,7 @@ class OrdersModeTest {
   @Test
   void aCancelRefusedInTransitIsReturnedToRetryAndDoneWhenRetried() {
     placedAt112();
-    desk.half.nextCancel(() -> new PlacementResult.Rejected("DH-906", "Order is in Transit state"));
+    desk.half.nextCancel(() -> new PlacementResult.InTransit("DH-906", "Order is in Transit state"));
 
     ReplicationResult first = replicate.replicate(order.status(OrderStatus.CANCELLED).update());
     assertThat(first.retryLater()).extracting(r -> r.copy().follower(), RetryLater::reason)

@@ -21,4 +21,15 @@ public sealed interface PlacementResult {
       Objects.requireNonNull(reason, "reason");
     }
   }
+
+  /**
+   * Dhan refused to change or cancel an order that is still in TRANSIT (DH-906 "Order is in Transit state").
+   * Nothing changed; the same request may be sent again once the order is PENDING.
+   */
+  record InTransit(String code, String reason) implements PlacementResult {
+    public InTransit {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 }
