@@ -390,6 +390,9 @@ final class FollowerRun {
       return false;
     }
     if (result instanceof PlacementResult.Accepted accepted) {
+      // What the order filled before the cancel is what the copy leaves in the follower's position (the ledger
+      // reads it from here): a cancelled copy is never looked at again.
+      services.store().recordFollowerOrder(order, services.writer().now());
       CopyMapping cancelled = CopyStateMachine.move(copy, CopyState.CANCELLED, Optional.empty(),
           Optional.of(why), services.writer().now());
       services.writer().record(cancelled, "cancel_order", terms,

@@ -102,8 +102,8 @@ public final class PositionLedger {
   /**
    * What one order of the follower's moves its position by: nothing for a modification record (it changes
    * an order, it is not one) or an order never placed; what it filled once it is over; all it asks for while
-   * it is on its way and its leader order has traded (a market copy fills in moments, a limit copy where the
-   * leader's did); otherwise what it has filled so far.
+   * it is on its way and follows a fill (its leader order has traded, or it is a fills-mode copy: a market
+   * copy fills in moments, a limit copy where the leader's did); otherwise what it has filled so far.
    */
   private static int expected(LedgerCopy ledgerCopy, List<LedgerCopy> all) {
     var copy = ledgerCopy.copy();
@@ -113,7 +113,9 @@ public final class PositionLedger {
     Optional<Quantity> filled = ledgerCopy.followerFilled();
     if (copy.state() == CopyState.FILLED) return filled.orElse(asked).units();
     if (copy.state() == CopyState.CANCELLED) return filled.orElse(Quantity.ZERO).units();
-    boolean onItsWay = ledgerCopy.leaderStatus().map(status -> status == OrderStatus.TRADED).orElse(true);
+    // A fill copy follows fills that happened; a copy of a traded order, an order that traded.
+    boolean onItsWay = step.get().isFill()
+        || ledgerCopy.leaderStatus().map(status -> status == OrderStatus.TRADED).orElse(true);
     return onItsWay ? asked.units() : filled.orElse(Quantity.ZERO).units();
   }
 
