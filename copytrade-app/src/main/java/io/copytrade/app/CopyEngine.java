@@ -17,6 +17,7 @@ import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.instrument.InstrumentMaster;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,8 @@ public final class CopyEngine implements AutoCloseable {
   private CarriedForward carriedForward;
   private Reconciler reconciler;
   private LeaderOrderStream.Subscription subscription;
+  /** Each follower's own order-update socket: its fills as they happen. */
+  private final List<LeaderOrderStream.Subscription> followerSockets = new CopyOnWriteArrayList<>();
 
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
   public CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
@@ -166,6 +169,8 @@ public final class CopyEngine implements AutoCloseable {
     }), CONVERGENCE.toMillis(), CONVERGENCE.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
+    config.followers().forEach(f -> followerSockets.add(
+        stream.subscribe(f.credentials(), new FollowerListener(f.credentials().account()))));
     subscription = stream.subscribe(config.leader(), new Listener());
     log.atInfo().addKeyValue("leader", config.leader().account())
         .addKeyValue("followers", followers.size()).log("engine_started");
@@ -206,14 +211,25 @@ public final class CopyEngine implements AutoCloseable {
 
   /** Followers stopped for a refused token are not asked: their broker would refuse every question. */
   private void trackFollowerOrders() {
+    track(leaderEvents.active());
+  }
+
+  /** One follower's orders from its book, after its socket (re)connected. */
+  private void trackFollowerOrders(AccountId follower) {
+    track(leaderEvents.active().stream().filter(f -> f.settings().account().equals(follower)).toList());
+  }
+
+  private void track(List<Follower> followers) {
     try {
-      new TrackFollowerOrders(store, leaderEvents.active(), clock).refresh()
-          .forEach(copy -> log.atInfo().addKeyValue("leader_order", copy.leaderOrderId())
-              .addKeyValue("follower", copy.follower()).addKeyValue("step", copy.step())
-              .addKeyValue("state", copy.state()).log("copy_status"));
+      new TrackFollowerOrders(store, followers, clock).refresh().forEach(CopyEngine::logCopyStatus);
     } catch (RuntimeException e) {
       log.atWarn().setCause(e).log("follower_tracking_failed");
     }
+  }
+
+  private static void logCopyStatus(CopyMapping copy) {
+    log.atInfo().addKeyValue("leader_order", copy.leaderOrderId()).addKeyValue("follower", copy.follower())
+        .addKeyValue("step", copy.step()).addKeyValue("state", copy.state()).log("copy_status");
   }
 
   private void checkLeaderToken() {
@@ -298,6 +314,7 @@ public final class CopyEngine implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) return;
     if (subscription != null) subscription.close();
+    followerSockets.forEach(LeaderOrderStream.Subscription::close);
     timers.shutdownNow();
     events.shutdown();
     try {
@@ -317,6 +334,48 @@ public final class CopyEngine implements AutoCloseable {
       }
     }
     log.info("engine_stopped");
+  }
+
+  /**
+   * A follower's own order updates: its copies' fills, recorded as they happen on the event thread, between
+   * leader events, so the ledger that sizes the next exit has them. A (re)connect reads the follower books
+   * again, for frames sent while the socket was down. A follower's own orders are not touched.
+   */
+  private final class FollowerListener implements LeaderOrderListener {
+    private final AccountId follower;
+
+    FollowerListener(AccountId follower) {
+      this.follower = follower;
+    }
+
+    @Override
+    public void onOrderUpdate(LeaderOrderUpdate update) {
+      events.execute(() -> {
+        try {
+          new TrackFollowerOrders(store, List.of(), clock).onOrderUpdate(follower, update.asBrokerOrder())
+              .ifPresent(CopyEngine::logCopyStatus);
+        } catch (RuntimeException e) {
+          log.atWarn().addKeyValue("follower", follower).setCause(e).log("follower_order_update_failed");
+        }
+      });
+    }
+
+    @Override
+    public void onConnected() {
+      log.atInfo().addKeyValue("follower", follower).log("follower_stream_connected");
+      events.execute(() -> trackFollowerOrders(follower));
+    }
+
+    @Override
+    public void onDisconnected(String reason) {
+      log.atWarn().addKeyValue("follower", follower).addKeyValue("reason", reason)
+          .log("follower_stream_disconnected");
+    }
+
+    @Override
+    public void onMalformedFrame(String problem) {
+      log.atWarn().addKeyValue("follower", follower).addKeyValue("problem", problem).log("follower_frame_malformed");
+    }
   }
 
   private final class Listener implements LeaderOrderListener {

@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
 
 /**
  * Brings placed copies up to date with their follower orders at the broker (filled, part filled, cancelled,
- * rejected), from one read of each follower's order book. Modification records keep the state they were
- * given: they describe a change sent, not the order. One follower's failing broker never stops the others.
+ * rejected): as each follower's own order-update socket reports them ({@link #onOrderUpdate}), and, as a
+ * safety net for frames lost while a socket was down, from one read of each follower's order book
+ * ({@link #refresh}). The fills recorded here are the follower's side of the {@link PositionLedger}.
+ * Modification records keep the state they were given: they describe a change sent, not the order. One
+ * follower's failing broker never stops the others.
  */
 public final class TrackFollowerOrders {
   private static final Set<CopyState> TRACKED = EnumSet.of(CopyState.PLACED, CopyState.PART_FILLED);
@@ -61,6 +64,22 @@ public final class TrackFollowerOrders {
       }
     }
     return changed;
+  }
+
+  /**
+   * One frame of a follower's socket: when it is an order of one of the engine's copies, its state and fill
+   * are recorded and the copy moved; the follower's own orders are left alone. Returns the copy when its
+   * state changed.
+   */
+  public Optional<CopyMapping> onOrderUpdate(AccountId follower, BrokerOrder order) {
+    Optional<CopyMapping> copy = order.correlationId().flatMap(store::find)
+        .filter(c -> c.follower().equals(follower) && c.followerOrderId().equals(Optional.of(order.orderId())));
+    if (copy.isEmpty()) return Optional.empty();
+    if (!TRACKED.contains(copy.get().state())) {
+      store.recordFollowerOrder(order, clock.instant());
+      return Optional.empty();
+    }
+    return moved(copy.get(), order);
   }
 
   private Optional<CopyMapping> moved(CopyMapping copy, BrokerOrder order) {

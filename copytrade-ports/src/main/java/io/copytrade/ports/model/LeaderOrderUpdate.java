@@ -55,6 +55,15 @@ public record LeaderOrderUpdate(
     }
   }
 
+  /**
+   * The order as the broker reports it, for a frame of an account's own socket read as a state of its order
+   * (a follower's fills); the frame states no reject reason.
+   */
+  public BrokerOrder asBrokerOrder() {
+    return new BrokerOrder(account, orderId, correlationId, status, side, instrument, product, orderType, validity,
+        quantity, filledQuantity, price, triggerPrice, averageTradedPrice, Optional.empty(), Optional.of(updatedAt));
+  }
+
   /** Dhan may report a partial fill only as filled &lt; quantity, not as PART_TRADED. */
   public boolean isPartiallyFilled() {
     return !filledQuantity.isZero() && filledQuantity.compareTo(quantity) < 0;
