@@ -2,6 +2,7 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.FollowerRoster;
 import io.copytrade.domain.replication.ReplicateLeaderOrder;
 import io.copytrade.domain.replication.ReplicationResult;
 import io.copytrade.domain.replication.ResolutionPass;
@@ -22,12 +23,10 @@ import io.copytrade.ports.store.CopyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -60,59 +59,36 @@ final class LeaderEvents {
   private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
   private final CopyStore store;
-  private final InstrumentCatalogue instruments;
   private final AccountQueries leader;
-  private final CapitalBook capital;
   private final InstantSource clock;
-  private final Executor fanOut;
   private final Executor eventThread;
   private final ScheduledExecutorService timers;
   private final List<CopyListener> listeners;
-  private final Duration absenceWindow;
-  private List<Follower> followers;
-  private ReplicateLeaderOrder replicate;
-  private ResolveInFlightCopies resolver;
-  /** Followers stopped for a refused token, with the token they had then; in memory only, never logged. */
-  private final Map<AccountId, Stop> stopped = new ConcurrentHashMap<>();
+  private final FollowerRoster roster;
+  private final ReplicateLeaderOrder replicate;
+  private final ResolveInFlightCopies resolver;
+  /** The token each stopped follower had when it was stopped; in memory only, never logged. */
+  private final Map<AccountId, AccessToken> stoppedWith = new ConcurrentHashMap<>();
   /** Per leader order, how many of its events wait for a retry. */
   private final Map<OrderId, Integer> retrying = new ConcurrentHashMap<>();
   private final Map<AccountId, TokenSource> tokens;
-
-  /** Why a follower was stopped, and its token then. */
-  private record Stop(String reason, AccessToken token) {}
 
   /** @param tokens each follower's token source, asked only to tell a rotated token from the refused one */
   LeaderEvents(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader, List<Follower> followers,
       Map<AccountId, TokenSource> tokens, CapitalBook capital, InstantSource clock, Executor fanOut,
       Executor eventThread, ScheduledExecutorService timers, List<CopyListener> listeners, Duration absenceWindow) {
-    this.absenceWindow = absenceWindow;
     this.tokens = Map.copyOf(tokens);
     this.store = store;
-    this.instruments = instruments;
     this.leader = leader;
-    this.capital = capital;
     this.clock = clock;
-    this.fanOut = fanOut;
     this.eventThread = eventThread;
     this.timers = timers;
     this.listeners = listeners;
-    this.followers = followers.stream().map(this::withStoredPause).toList();
-    useFollowers();
-  }
-
-  /** Both use cases see the same followers, paused ones included as paused; stopped ones are not resolved. */
-  private void useFollowers() {
-    replicate = new ReplicateLeaderOrder(store, instruments, leader, followers, capital, clock, fanOut,
-        follower -> Optional.ofNullable(stopped.get(follower)).map(Stop::reason));
-    useResolver();
-  }
-
-  /**
-   * The resolver asks only followers that are not stopped: a stopped one's copies in flight are left as
-   * they are (its broker would refuse every question) and resolved once it resumes.
-   */
-  private void useResolver() {
-    resolver = new ResolveInFlightCopies(store, leader, active(), clock, absenceWindow);
+    this.roster = new FollowerRoster(followers, store, clock);
+    this.replicate = new ReplicateLeaderOrder(store, instruments, leader, roster, capital, clock, fanOut);
+    // A stopped follower's copies in flight are left as they are (its broker would refuse every question)
+    // and resolved once it resumes.
+    this.resolver = new ResolveInFlightCopies(store, leader, roster::active, clock, absenceWindow);
   }
 
   /**
@@ -201,7 +177,7 @@ final class LeaderEvents {
 
   /** The followers as the engine treats them now: paused ones as paused, stopped ones left out. */
   List<Follower> active() {
-    return followers.stream().filter(f -> !stopped.containsKey(f.settings().account())).toList();
+    return roster.active();
   }
 
   private void logCopy(CopyMapping copy, boolean unchanged) {
@@ -231,9 +207,8 @@ final class LeaderEvents {
    * the broker's refusal as the adapter described it, which never holds a token.
    */
   private void stop(AccountId follower, String reason) {
-    if (stopped.containsKey(follower)) return;
-    stopped.put(follower, new Stop(reason, tokens.get(follower).current()));
-    useResolver();
+    if (!roster.stop(follower, reason)) return;
+    stoppedWith.put(follower, tokens.get(follower).current());
     log.atError().addKeyValue("follower", follower).addKeyValue("reason", reason)
         .addKeyValue("resumes", "when its token changes").log("follower_account_stopped");
   }
@@ -243,11 +218,11 @@ final class LeaderEvents {
    * the leader orders of its copies still open, so they follow what the leader did meanwhile.
    */
   private void resumeRotated() {
-    for (Map.Entry<AccountId, Stop> entry : List.copyOf(stopped.entrySet())) {
+    for (Map.Entry<AccountId, AccessToken> entry : List.copyOf(stoppedWith.entrySet())) {
       AccountId follower = entry.getKey();
-      if (tokens.get(follower).current().equals(entry.getValue().token())) continue;
-      stopped.remove(follower);
-      useResolver();
+      if (tokens.get(follower).current().equals(entry.getValue())) continue;
+      stoppedWith.remove(follower);
+      roster.resume(follower);
       log.atWarn().addKeyValue("follower", follower).addKeyValue("reason", "its token changed")
           .log("follower_account_resumed");
       Set<OrderId> open = new LinkedHashSet<>();
@@ -260,26 +235,9 @@ final class LeaderEvents {
 
   /** Stops new entries for the follower until the end of the day (IST); exits still flow. */
   private void pause(PauseSignal signal) {
-    Instant now = clock.instant();
-    store.setConfig(pauseKey(signal.follower()), today(now).toString(), now);
-    followers = followers.stream().map(this::withStoredPause).toList();
-    useFollowers();
+    roster.pauseForToday(signal.follower());
     log.atError().addKeyValue("follower", signal.follower()).addKeyValue("reason", signal.reason())
         .log("follower_paused_for_the_day");
   }
 
-  private Follower withStoredPause(Follower follower) {
-    AccountId id = follower.settings().account();
-    boolean pausedToday = store.config(pauseKey(id)).map(LocalDate::parse)
-        .filter(day -> day.equals(today(clock.instant()))).isPresent();
-    return pausedToday ? new Follower(follower.settings().withEnabled(false), follower.broker()) : follower;
-  }
-
-  private static String pauseKey(AccountId follower) {
-    return "follower." + follower + ".paused_on";
-  }
-
-  private static LocalDate today(Instant now) {
-    return now.atZone(DailyAt.IST).toLocalDate();
-  }
 }

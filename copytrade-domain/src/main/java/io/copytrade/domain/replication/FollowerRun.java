@@ -6,12 +6,14 @@ import static io.copytrade.domain.replication.FollowerEvent.firstOf;
 import static io.copytrade.domain.replication.FollowerEvent.step;
 
 import io.copytrade.ports.instrument.InstrumentCatalogue;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +29,7 @@ final class FollowerRun {
 
   /** Facts of the event read once for all followers, and which followers' accounts are stopped. */
   record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
-      ReplicateLeaderOrder.StoppedAccounts stopped) {}
+      Function<AccountId, Optional<String>> stopped) {}
 
   private final FollowerEvent event;
   private final FirstPlacement first;
@@ -47,7 +49,7 @@ final class FollowerRun {
 
   ReplicationResult run() {
     List<CopyMapping> mine = event.mine();
-    Optional<String> stopped = event.facts().stopped().why(event.account());
+    Optional<String> stopped = event.facts().stopped().apply(event.account());
     if (stopped.isPresent()) {
       first.whileStopped(mine, stopped.get());
     } else if (mine.isEmpty()) {

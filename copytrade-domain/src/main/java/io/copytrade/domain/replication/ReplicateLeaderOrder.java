@@ -2,7 +2,6 @@ package io.copytrade.domain.replication;
 
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
-import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -35,20 +33,11 @@ public final class ReplicateLeaderOrder {
   public static final String COPY_ENABLED = "copy_enabled";
 
   private final CopyStore store;
-  private final List<Follower> followers;
+  private final FollowerRoster roster;
   private final InstantSource clock;
   private final Executor fanOut;
   private final FollowerRun.Services services;
   private final EventOrder eventOrder = new EventOrder();
-  private final StoppedAccounts stopped;
-
-  /** Why a follower's account is stopped now, or empty while it may be used. Asked once per follower per event. */
-  @FunctionalInterface
-  public interface StoppedAccounts {
-    StoppedAccounts NONE = follower -> Optional.empty();
-
-    Optional<String> why(AccountId follower);
-  }
 
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock) {
@@ -58,20 +47,19 @@ public final class ReplicateLeaderOrder {
   /** {@code fanOut} runs each follower's part of an event; give it a thread per follower or more. */
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut) {
-    this(store, instruments, leader, followers, capital, clock, fanOut, StoppedAccounts.NONE);
+    this(store, instruments, leader, new FollowerRoster(followers, store, clock), capital, clock, fanOut);
   }
 
   /**
-   * {@code stopped} says, at each event, which followers' accounts are stopped (their token was refused): for
-   * those nothing is sent or read at their broker, and each leader order first seen is recorded SKIPPED with
-   * the reason. The caller keeps that list, from the {@link ReplicationResult#refused()} it is given.
+   * The {@code roster} is read at each event: a paused follower takes no new entries; for a stopped one
+   * (its token was refused) nothing is sent or read at its broker, and each leader order first seen is
+   * recorded SKIPPED with the reason. The caller keeps the roster, from the {@link ReplicationResult} it is
+   * given ({@link ReplicationResult#refused()}, {@link ReplicationResult#pause()}).
    */
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
-      List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut,
-      StoppedAccounts stopped) {
-    this.stopped = Objects.requireNonNull(stopped, "stopped");
+      FollowerRoster roster, CapitalBook capital, InstantSource clock, Executor fanOut) {
+    this.roster = Objects.requireNonNull(roster, "roster");
     this.store = Objects.requireNonNull(store, "store");
-    this.followers = List.copyOf(followers);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
     this.services = new FollowerRun.Services(store, new CopyWriter(store, clock),
@@ -103,8 +91,10 @@ public final class ReplicateLeaderOrder {
     // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
-    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update))),
-        copyingEnabled(store), stopped);
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(
+        new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update))), copyingEnabled(store),
+        roster::stopped);
+    List<Follower> followers = roster.all();
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
     ReplicationResult all = ReplicationResult.of(List.of());
@@ -137,6 +127,7 @@ public final class ReplicateLeaderOrder {
   }
 
   private List<CopyMapping> copiesOf(LeaderOrderUpdate update) {
+    List<Follower> followers = roster.all();
     return store.copiesOf(update.orderId()).stream()
         .filter(copy -> followers.stream().anyMatch(f -> f.settings().account().equals(copy.follower())))
         .toList();

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +43,7 @@ public final class ResolveInFlightCopies {
 
   private final CopyStore store;
   private final AccountQueries leader;
-  private final Map<AccountId, Follower> followers;
+  private final Supplier<List<Follower>> followers;
   private final FollowerResolution.Services services;
 
   /**
@@ -51,9 +52,15 @@ public final class ResolveInFlightCopies {
    */
   public ResolveInFlightCopies(CopyStore store, AccountQueries leader, List<Follower> followers,
       InstantSource clock, Duration window) {
+    this(store, leader, () -> followers, clock, window);
+  }
+
+  /** Resolves for {@code followers} as they are at each pass: a stopped follower's broker is not asked. */
+  public ResolveInFlightCopies(CopyStore store, AccountQueries leader, Supplier<List<Follower>> followers,
+      InstantSource clock, Duration window) {
     this.store = Objects.requireNonNull(store, "store");
     this.leader = Objects.requireNonNull(leader, "leader");
-    this.followers = followers.stream().collect(Collectors.toMap(f -> f.settings().account(), f -> f));
+    this.followers = Objects.requireNonNull(followers, "followers");
     Objects.requireNonNull(clock, "clock");
     if (window.isNegative()) throw new IllegalArgumentException("window < 0: " + window);
     this.services = new FollowerResolution.Services(store, new CopyWriter(store, clock), clock, window);
@@ -67,9 +74,11 @@ public final class ResolveInFlightCopies {
     Map<AccountId, List<CopyMapping>> inFlight = store.inStates(IN_FLIGHT).stream()
         .collect(Collectors.groupingBy(CopyMapping::follower, LinkedHashMap::new, Collectors.toList()));
     FollowerResolution.LeaderFacts facts = leaderFacts();
+    Map<AccountId, Follower> asked = followers.get().stream()
+        .collect(Collectors.toMap(f -> f.settings().account(), f -> f));
     ResolutionPass pass = ResolutionPass.NOTHING;
     for (Map.Entry<AccountId, List<CopyMapping>> mine : inFlight.entrySet()) {
-      Follower follower = followers.get(mine.getKey());
+      Follower follower = asked.get(mine.getKey());
       pass = pass.plus(follower == null ? unknown(mine.getKey(), mine.getValue())
           : new FollowerResolution(services, follower, facts).resolve(mine.getValue()));
     }

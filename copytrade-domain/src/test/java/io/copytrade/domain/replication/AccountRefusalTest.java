@@ -8,15 +8,12 @@ import io.copytrade.domain.replication.ReplicationResult.AccountRefusal.Kind;
 import io.copytrade.ports.broker.AuthenticationException;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.broker.RequestRefusedException;
-import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +29,9 @@ class AccountRefusalTest {
 
   private final Desk desk = new Desk();
   private final List<Follower> followers = desk.three(settings -> settings);
-  private final Map<AccountId, String> stopped = new HashMap<>();
+  private final FollowerRoster roster = new FollowerRoster(followers, desk.store, desk.clock);
   private final ReplicateLeaderOrder replicate = new ReplicateLeaderOrder(desk.store, desk.catalogue,
-      desk.leader, followers, desk.capital, desk.clock, Runnable::run, id -> Optional.ofNullable(stopped.get(id)));
+      desk.leader, roster, desk.capital, desk.clock, Runnable::run);
 
   @Test
   void aRefusedTokenFailsTheCopyWithTheReasonAndSaysToStopOnlyThatAccount() {
@@ -109,7 +106,7 @@ class AccountRefusalTest {
 
   @Test
   void aStoppedAccountIsSentAndAskedNothingAndItsEntryIsSkippedWithTheReason() {
-    stopped.put(desk.half.id(), DH_901);
+    roster.stop(desk.half.id(), DH_901);
     desk.half.funds(() -> {
       throw new AssertionError("a stopped account's funds were read");
     });
@@ -129,7 +126,7 @@ class AccountRefusalTest {
 
   @Test
   void aStoppedAccountsExitIsSkippedWithoutReadingItsPositions() {
-    stopped.put(desk.half.id(), DH_901);
+    roster.stop(desk.half.id(), DH_901);
     desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 520);
     desk.half.failPositions(new IllegalStateException("a stopped account's positions were read"));
 
@@ -144,10 +141,10 @@ class AccountRefusalTest {
   void aStoppedAccountsPlacedCopyIsLeftAloneUntilItResumesThenFollowsTheLeader() {
     Frame order = Frame.buy(520);
     replicate.replicate(order.update());
-    stopped.put(desk.half.id(), DH_901);
+    roster.stop(desk.half.id(), DH_901);
 
     ReplicationResult whileStopped = replicate.replicate(order.status(OrderStatus.CANCELLED).later(1).update());
-    stopped.clear();
+    roster.resume(desk.half.id());
     replicate.replicate(order.later(1).update()); // the app handles it again when the account resumes
 
     assertThat(whileStopped.retryLater()).isEmpty();
@@ -159,13 +156,13 @@ class AccountRefusalTest {
   @Test
   void aStoppedAccountInFillsModeSkipsEachNewFill() {
     List<Follower> fills = List.of(Desk.changed(followers.get(1), s -> s.withCopyMode(CopyMode.FILLS)));
-    ReplicateLeaderOrder fillsOnly = new ReplicateLeaderOrder(desk.store, desk.catalogue, desk.leader, fills,
-        desk.capital, desk.clock, Runnable::run, id -> Optional.of(DH_901));
+    FollowerRoster stoppedFollower = new FollowerRoster(fills, desk.store, desk.clock);
+    stoppedFollower.stop(fills.get(0).settings().account(), DH_901);
+    ReplicateLeaderOrder fillsOnly = new ReplicateLeaderOrder(desk.store, desk.catalogue, desk.leader,
+        stoppedFollower, desk.capital, desk.clock, Runnable::run);
     Frame order = Frame.buy(520);
 
-    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 130);
     fillsOnly.replicate(order.filled(130).update());
-    desk.carries(desk.leader, LeaderOrder.NIFTY_CE_KEY, 520);
     fillsOnly.replicate(order.filled(520).later(1).update());
 
     assertThat(desk.half.writes).isEmpty();
