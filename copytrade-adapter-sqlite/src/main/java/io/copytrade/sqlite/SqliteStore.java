@@ -45,6 +45,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
+  private static final String INTENT = "intent";
   private final ReentrantLock lock = new ReentrantLock();
   private final Handle handle;
   private final MappingDao mappings;
@@ -54,6 +55,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private final AuditDao auditLog;
   private final ConfigDao config;
   private final LedgerDao ledger;
+  private final IntentBatch intents = new IntentBatch(this::commitIntents);
   private boolean closed;
 
   private SqliteStore(Handle handle) {
@@ -101,12 +103,26 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     return inTransaction(() -> mappings.insert(MappingRow.of(intent)));
   }
 
+  /** Intents stored at the same moment by several threads share one transaction (see {@link IntentBatch}). */
   @Override
   public boolean recordIntent(CopyMapping intent, AuditEntry audit) {
-    return inTransaction(() -> {
-      if (!mappings.insert(MappingRow.of(intent))) return false;
-      auditLog.append(AuditRow.of(audit));
-      return true;
+    return intents.record(intent, audit);
+  }
+
+  private void commitIntents(List<IntentBatch.Pending> batch) {
+    useTransaction(() -> {
+      for (IntentBatch.Pending pending : batch) {
+        handle.savepoint(INTENT);
+        try {
+          boolean inserted = mappings.insert(MappingRow.of(pending.intent));
+          if (inserted) auditLog.append(AuditRow.of(pending.audit));
+          handle.releaseSavepoint(INTENT);
+          pending.recorded(inserted);
+        } catch (RuntimeException e) {
+          handle.rollbackToSavepoint(INTENT);
+          pending.failed(e);
+        }
+      }
     });
   }
 

@@ -4,9 +4,11 @@ import static io.copytrade.sqlite.Fixtures.at;
 import static io.copytrade.sqlite.Fixtures.intent;
 import static io.copytrade.sqlite.Fixtures.leaderOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.AuditEntry;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +60,50 @@ class ConcurrencyTest {
     assertThat(new RawDatabase(file).count("audit_log")).isEqualTo(THREADS * COPIES_PER_THREAD);
   }
 
-  /** Each thread records an intent, repeats it (as a retry would), places it and audits it. */
+  @Test
+  void intentsStoredAtOnceAreAllStoredAndOneThatFailsFailsAlone() throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("copy.db"))) {
+      store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(0));
+      store.recordIntent(intent("L1", AccountId.of("F0"), "entry", at(1)));
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        // F0's second copy of the same step under another correlation id breaks the one-copy-per-step rule.
+        CopyMapping intent = t == 0 ? sameStepAnotherId(intent("L1", AccountId.of("F0"), "entry", at(2)))
+            : intent("L1", AccountId.of("F" + t), "entry", at(2));
+        results.add(pool.submit(() -> {
+          start.await();
+          return store.recordIntent(intent, placeOrder(intent, 2));
+        }));
+      }
+      start.countDown();
+      pool.shutdown();
+      assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+
+      assertThatThrownBy(results.get(0)::get).hasCauseInstanceOf(UnableToExecuteStatementException.class);
+      for (Future<Boolean> stored : results.subList(1, THREADS)) assertThat(stored.get()).isTrue();
+      assertThat(store.copiesOf(OrderId.of("L1"))).hasSize(THREADS);
+    }
+    assertThat(new RawDatabase(dir.resolve("copy.db")).count("audit_log")).isEqualTo(THREADS - 1);
+  }
+
+  private static CopyMapping sameStepAnotherId(CopyMapping copy) {
+    return new CopyMapping(CorrelationId.derive(copy.leaderOrderId(), copy.follower(), "other"),
+        copy.leaderOrderId(), copy.follower(), copy.step(), copy.instrument(), copy.side(), copy.leaderQuantity(),
+        copy.followerQuantity(), copy.sizing(), copy.state(), copy.followerOrderId(), copy.reason(),
+        copy.createdAt(), copy.updatedAt());
+  }
+
+  private static AuditEntry placeOrder(CopyMapping intent, long at) {
+    return new AuditEntry(at(at), "place_order", Optional.of(intent.follower()), Optional.of(intent.leaderOrderId()),
+        Optional.of(intent.correlationId()), "{}", Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Each thread stores an intent with its audit line, repeats it (as a retry would: neither is stored again),
+   * and places it.
+   */
   private static Callable<Integer> copyEveryLeaderOrder(SqliteStore store, AccountId follower,
       CountDownLatch start) {
     return () -> {
@@ -65,13 +111,10 @@ class ConcurrencyTest {
       int placed = 0;
       for (int n = 0; n < COPIES_PER_THREAD; n++) {
         CopyMapping intent = intent("L" + n, follower, "entry", at(100 + n));
-        boolean first = store.recordIntent(intent);
-        boolean retry = store.recordIntent(intent);
+        boolean first = store.recordIntent(intent, placeOrder(intent, 100 + n));
+        boolean retry = store.recordIntent(intent, placeOrder(intent, 150 + n));
         store.update(intent.moveTo(CopyState.PLACED, Optional.of(OrderId.of(follower + "-" + n)),
             Optional.empty(), at(200 + n)));
-        store.audit(new AuditEntry(at(200 + n), "place_order", Optional.of(follower),
-            Optional.of(intent.leaderOrderId()), Optional.of(intent.correlationId()), "{}", Optional.of("PLACED"),
-            Optional.of(1L)));
         if (first && !retry) placed++;
       }
       return placed;
