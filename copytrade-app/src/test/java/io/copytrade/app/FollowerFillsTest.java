@@ -1,6 +1,5 @@
 package io.copytrade.app;
 
-import static io.copytrade.app.ScenarioDesk.CAPITAL_PROPORTIONAL;
 import static io.copytrade.app.ScenarioDesk.LOT;
 import static io.copytrade.app.ScenarioDesk.NIFTY_CE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +11,6 @@ import io.copytrade.testkit.FakeDhanExtension;
 import io.copytrade.testkit.FakeOrder;
 import io.copytrade.testkit.FakeOrderSpec;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ class FollowerFillsTest {
   @BeforeEach
   void start() {
     desk = new ScenarioDesk(FAKE.fake(), dir);
-    half = desk.follower("1000000002", "500000", CAPITAL_PROPORTIONAL);
-    desk.start(List.of(half));
+    half = desk.startWithHalf();
     half.account().awaitOrderSocket(ScenarioDesk.WAIT);
   }
 

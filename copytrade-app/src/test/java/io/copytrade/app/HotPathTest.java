@@ -1,6 +1,5 @@
 package io.copytrade.app;
 
-import static io.copytrade.app.ScenarioDesk.CAPITAL_PROPORTIONAL;
 import static io.copytrade.app.ScenarioDesk.LOT;
 import static io.copytrade.app.ScenarioDesk.NIFTY_CE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +35,7 @@ class HotPathTest {
   @BeforeEach
   void steadyState() {
     desk = new ScenarioDesk(FAKE.fake(), dir);
-    half = desk.follower("1000000002", "500000", CAPITAL_PROPORTIONAL);
-    desk.start(List.of(half));
+    half = desk.startWithHalf();
     // The read again after the login, and both accounts' funds, are behind us; timed work next runs in 10 s.
     desk.awaitBookReads(2);
     ScenarioDesk.awaitUntil("both accounts' funds read", () -> fundsReads(desk.leader) > 0

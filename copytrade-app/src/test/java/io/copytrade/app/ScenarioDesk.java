@@ -137,6 +137,13 @@ final class ScenarioDesk implements AutoCloseable {
     return new Follower(dhan.account(clientId).funds(Money.ofRupees(fundsRupees)), settings);
   }
 
+  /** Starts the engine for one follower with half the leader's capital, sized capital-proportional. */
+  Follower startWithHalf() {
+    Follower half = follower("1000000002", "500000", CAPITAL_PROPORTIONAL);
+    start(List.of(half));
+    return half;
+  }
+
   /** Starts the engine for these followers and waits until it listens to the leader's orders. */
   void start(List<Follower> configured) {
     followers = List.copyOf(configured);
