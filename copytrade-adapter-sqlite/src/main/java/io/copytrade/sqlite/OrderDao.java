@@ -1,6 +1,7 @@
 package io.copytrade.sqlite;
 
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -42,6 +43,10 @@ interface OrderDao {
   /** The order's latest state kept by {@link #upsert} (a late frame never undoes a newer one). */
   @SqlQuery("SELECT status FROM orders WHERE order_id = ? AND role = 'leader'")
   Optional<String> leaderStatus(String orderId);
+
+  @SqlQuery("SELECT * FROM orders WHERE order_id = ? AND role = 'follower'")
+  @RegisterConstructorMapper(OrderRow.class)
+  Optional<OrderRow> followerOrder(String orderId);
 
   /** NULL when no event of the order is stored. */
   @SqlQuery("SELECT MAX(filled_quantity) FROM order_events WHERE order_id = ?")

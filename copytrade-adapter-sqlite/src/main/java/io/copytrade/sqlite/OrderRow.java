@@ -3,10 +3,22 @@ package io.copytrade.sqlite;
 import static io.copytrade.sqlite.Columns.millis;
 import static io.copytrade.sqlite.Columns.paise;
 
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CorrelationId;
+import io.copytrade.ports.model.ExchangeSegment;
+import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
+import io.copytrade.ports.model.OrderType;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import io.copytrade.ports.model.Validity;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * An orders row: the latest state of one leader or follower order. Nullable: correlationId, triggerPricePaise,
@@ -80,5 +92,16 @@ record OrderRow(
         null,
         millis(at),
         millis(at));
+  }
+
+  /** A follower order as recorded; its time is when it was recorded. */
+  BrokerOrder toBrokerOrder() {
+    return new BrokerOrder(AccountId.of(accountId), OrderId.of(orderId),
+        Optional.ofNullable(correlationId).map(CorrelationId::of), OrderStatus.valueOf(status), Side.valueOf(side),
+        InstrumentKey.of(ExchangeSegment.valueOf(exchangeSegment), securityId), ProductType.valueOf(product),
+        OrderType.valueOf(orderType), Validity.valueOf(validity), Quantity.of(quantity), Quantity.of(filledQuantity),
+        Price.ofPaise(pricePaise), Optional.ofNullable(triggerPricePaise).map(Price::ofPaise),
+        Optional.ofNullable(avgPricePaise).map(Price::ofPaise), Optional.ofNullable(rejectReason),
+        Optional.of(Instant.ofEpochMilli(updatedAt)));
   }
 }

@@ -226,6 +226,11 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   }
 
   @Override
+  public Optional<BrokerOrder> followerOrder(OrderId orderId) {
+    return serialized(() -> orders.followerOrder(orderId.value()).map(OrderRow::toBrokerOrder));
+  }
+
+  @Override
   public void recordFollowerOrder(BrokerOrder order, Instant at) {
     useTransaction(() -> orders.upsert(OrderRow.ofFollower(order, at)));
   }

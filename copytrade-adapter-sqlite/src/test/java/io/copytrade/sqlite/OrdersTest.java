@@ -40,6 +40,20 @@ class OrdersTest extends OpenStore {
   }
 
   @Test
+  void aFollowerOrderReadsBackAsRecordedAndALeaderOrderIsNoFollowerOrder() {
+    BrokerOrder order = followerOrder("F1", CorrelationId.of("ct-1"), OrderStatus.PENDING);
+    store.recordFollowerOrder(order, at(5));
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(1));
+
+    assertThat(store.followerOrder(OrderId.of("F1"))).hasValueSatisfying(read -> {
+      assertThat(read.status()).isEqualTo(OrderStatus.PENDING);
+      assertThat(read).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(order);
+    });
+    assertThat(store.followerOrder(OrderId.of("L1"))).isEmpty();
+    assertThat(store.followerOrder(OrderId.of("F9"))).isEmpty();
+  }
+
+  @Test
   void anAbsentTriggerStillDedupesAndDiffersFromAPresentOne() {
     LeaderOrderUpdate plain = leaderOrder("L1", OrderStatus.PENDING, 0, at(0));
     LeaderOrderUpdate stop = withTrigger(plain, Price.ofPaise(11000));

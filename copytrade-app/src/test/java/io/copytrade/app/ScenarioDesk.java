@@ -346,6 +346,20 @@ final class ScenarioDesk implements AutoCloseable {
     }
   }
 
+  /** The status of a follower order as the engine last recorded it; empty when it recorded none. */
+  Optional<String> storedFollowerOrderStatus(OrderId followerOrder) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
+        PreparedStatement st = db.prepareStatement(
+            "SELECT status FROM orders WHERE order_id = ? AND role = 'follower'")) {
+      st.setString(1, followerOrder.value());
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The follower's one copy of the leader order. */
   StoredCopy onlyStoredCopy(OrderId leaderOrder, Follower follower) {
     List<StoredCopy> copies = storedCopies(leaderOrder, follower);

@@ -14,6 +14,7 @@ import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
@@ -128,14 +129,23 @@ final class RestingCopies {
   /** What earlier, replaced orders of this slice filled before they were cancelled. */
   private Quantity carried(List<CopyMapping> chain) {
     return chain.subList(0, chain.size() - 1).stream()
-        .flatMap(copy -> copy.followerOrderId().flatMap(id -> event.broker().order(id)).stream())
+        .flatMap(copy -> copy.followerOrderId().flatMap(this::order).stream())
         .map(BrokerOrder::filledQuantity).reduce(Quantity.ZERO, Quantity::plus);
+  }
+
+  /**
+   * A follower order as its own socket last reported it (see {@link TrackFollowerOrders}), so a modify or a
+   * cancel reads nothing at the broker; asked of the broker only when no state of it was recorded yet. A state
+   * that is stale by a moment costs at most a write the broker refuses (an order already done).
+   */
+  private Optional<BrokerOrder> order(OrderId id) {
+    return services.store().followerOrder(id).or(() -> event.broker().order(id));
   }
 
   /** The follower order of this copy when the broker shows it open; a copy without one is left alone. */
   private Optional<BrokerOrder> liveOrder(CopyMapping copy) {
     if (copy.state().isFinal()) return Optional.empty();
-    return copy.followerOrderId().flatMap(id -> event.broker().order(id)).filter(order -> order.status().isOpen());
+    return copy.followerOrderId().flatMap(this::order).filter(order -> order.status().isOpen());
   }
 
   /** The leader's order is gone: the follower's must go too, now or, when it cannot be yet, later. */
@@ -146,7 +156,7 @@ final class RestingCopies {
           + " with no follower order id yet; cancel once it is resolved"));
       return;
     }
-    Optional<BrokerOrder> order = event.broker().order(copy.followerOrderId().get());
+    Optional<BrokerOrder> order = order(copy.followerOrderId().get());
     if (order.isEmpty()) {
       event.retries().add(new RetryLater(copy, update, "broker does not show order " + copy.followerOrderId().get()));
       return;

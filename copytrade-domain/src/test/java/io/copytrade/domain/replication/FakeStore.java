@@ -197,8 +197,12 @@ final class FakeStore implements CopyStore {
   }
 
   private Optional<Quantity> followerFilled(OrderId order) {
-    return followerOrders.stream().filter(o -> o.orderId().equals(order)).reduce((first, second) -> second)
-        .map(BrokerOrder::filledQuantity);
+    return followerOrder(order).map(BrokerOrder::filledQuantity);
+  }
+
+  @Override
+  public synchronized Optional<BrokerOrder> followerOrder(OrderId order) {
+    return followerOrders.stream().filter(o -> o.orderId().equals(order)).reduce((first, second) -> second);
   }
 
   @Override

@@ -88,6 +88,9 @@ public interface CopyStore {
   /** Whether {@link #recordCarriedForward} was called for this account and day. */
   boolean carriedForwardRecorded(AccountId account, LocalDate day);
 
+  /** A follower order's latest state as last recorded; empty when none was. */
+  Optional<BrokerOrder> followerOrder(OrderId orderId);
+
   /** Stores the latest state of a follower order as the broker reported it. */
   void recordFollowerOrder(BrokerOrder order, Instant at);
 
