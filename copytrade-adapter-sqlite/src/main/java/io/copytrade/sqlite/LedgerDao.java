@@ -17,24 +17,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** What the position ledger reads: leader orders and copies of one position, and carried-forward figures. */
 interface LedgerDao {
   /** A leader order as the ledger counts it. */
-  record OrderFill(String orderId, String side, int filledQuantity, String status) {
+  record OrderFill(String orderId, String side, int quantity, int filledQuantity, String status) {
     LedgerOrder toLedgerOrder() {
-      return new LedgerOrder(OrderId.of(orderId), Side.valueOf(side), Quantity.of(filledQuantity),
-          OrderStatus.valueOf(status));
+      return new LedgerOrder(OrderId.of(orderId), Side.valueOf(side), Quantity.of(quantity),
+          Quantity.of(filledQuantity), OrderStatus.valueOf(status));
     }
   }
 
-  /** A copy with its leader order's product and status and its follower order's fill, each possibly null. */
-  record CopyFill(@Nested MappingRow mapping, String leaderProduct, String leaderStatus, Integer followerFilled) {
+  /** A copy with its leader order (the order columns null when it copies none) and its follower order's fill. */
+  record CopyFill(@Nested MappingRow mapping, String orderProduct, String orderSide, Integer orderQuantity,
+      Integer orderFilled, String orderStatus, Integer followerFilled) {
     LedgerCopy toLedgerCopy() {
-      return new LedgerCopy(mapping.toMapping(), Optional.ofNullable(leaderProduct).map(ProductType::valueOf),
-          Optional.ofNullable(leaderStatus).map(OrderStatus::valueOf),
-          Optional.ofNullable(followerFilled).map(Quantity::of));
+      Optional<LedgerOrder> leader = Optional.ofNullable(orderStatus).map(status -> new LedgerOrder(
+          OrderId.of(mapping.leaderOrderId()), Side.valueOf(orderSide), Quantity.of(orderQuantity),
+          Quantity.of(orderFilled), OrderStatus.valueOf(status)));
+      return new LedgerCopy(mapping.toMapping(), Optional.ofNullable(orderProduct).map(ProductType::valueOf),
+          leader, Optional.ofNullable(followerFilled).map(Quantity::of));
     }
   }
 
   @SqlQuery("""
-      SELECT order_id, side, filled_quantity, status FROM orders
+      SELECT order_id, side, quantity, filled_quantity, status FROM orders
       WHERE role = 'leader' AND account_id = ? AND exchange_segment = ? AND security_id = ? AND product = ?
           AND created_at >= ?
       ORDER BY rowid
@@ -43,7 +46,8 @@ interface LedgerDao {
   List<OrderFill> leaderOrders(String account, String segment, String securityId, String product, long since);
 
   @SqlQuery("""
-      SELECT m.*, o.product AS leader_product, o.status AS leader_status, f.filled_quantity AS follower_filled
+      SELECT m.*, o.product AS order_product, o.side AS order_side, o.quantity AS order_quantity,
+          o.filled_quantity AS order_filled, o.status AS order_status, f.filled_quantity AS follower_filled
       FROM copy_mappings m
       LEFT JOIN orders o ON o.order_id = m.leader_order_id AND o.role = 'leader'
       LEFT JOIN orders f ON f.order_id = m.follower_order_id AND f.role = 'follower'

@@ -67,7 +67,8 @@ class LedgerTest extends OpenStore {
     assertThat(copies).singleElement().satisfies(c -> {
       assertThat(c.copy().state()).isEqualTo(CopyState.PLACED);
       assertThat(c.product()).contains(ProductType.MARGIN);
-      assertThat(c.leaderStatus()).contains(OrderStatus.TRADED);
+      assertThat(c.leader()).hasValueSatisfying(leader -> assertThat(leader.orderId().value() + " "
+          + leader.status() + " " + leader.filled() + "/" + leader.quantity()).isEqualTo("L1 TRADED 520/520"));
       assertThat(c.followerFilled()).contains(Quantity.ZERO);
     });
   }

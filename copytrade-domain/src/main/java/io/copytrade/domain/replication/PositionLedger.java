@@ -44,6 +44,8 @@ public final class PositionLedger {
   /** Copies that put nothing at the broker. */
   private static final Set<CopyState> NOTHING_PLACED =
       EnumSet.of(CopyState.SKIPPED, CopyState.FAILED, CopyState.REJECTED);
+  /** Copies stored before the broker was asked, or asked with no answer: their order may or may not exist. */
+  private static final Set<CopyState> IN_DOUBT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
 
   private final CopyStore store;
   private final InstantSource clock;
@@ -100,23 +102,36 @@ public final class PositionLedger {
   }
 
   /**
-   * What one order of the follower's moves its position by: nothing for a modification record (it changes
-   * an order, it is not one) or an order never placed; what it filled once it is over; all it asks for while
-   * it is on its way and follows a fill (its leader order has traded, or it is a fills-mode copy: a market
-   * copy fills in moments, a limit copy where the leader's did); otherwise what it has filled so far.
+   * What one order of the follower's moves its position by, kept in step with what the ledger knows of the
+   * leader order it copies, so that both sides of an exit are taken at the same moment:
+   * <ul>
+   *   <li>nothing for a modification record (it changes an order, it is not one) or an order never placed;
+   *   <li>a copy of a leader order: its share of what that leader order has filled (all it asks for once the
+   *       leader's traded, a copy on its way included), and no more than the copy itself filled while the
+   *       leader's still rests (a copy that filled ahead of the leader's counts when the leader's fill does);
+   *       a cancelled copy, what it filled;
+   *   <li>a fills-mode copy or a reconciliation order (market orders for what already happened): all it asks
+   *       for, or what it filled once over;
+   *   <li>an entry whose placement is in doubt (stored, not yet shown at the broker): nothing, until it is; if
+   *       it is then declined, no exit will have closed what it never opened, so nothing flips.
+   * </ul>
    */
   private static int expected(LedgerCopy ledgerCopy, List<LedgerCopy> all) {
     var copy = ledgerCopy.copy();
     Optional<Step> step = Step.parse(copy.step());
     if (step.isEmpty() || step.get().isModification() || NOTHING_PLACED.contains(copy.state())) return 0;
-    Quantity asked = lastAsked(ledgerCopy, step.get(), all);
     Optional<Quantity> filled = ledgerCopy.followerFilled();
-    if (copy.state() == CopyState.FILLED) return filled.orElse(asked).units();
     if (copy.state() == CopyState.CANCELLED) return filled.orElse(Quantity.ZERO).units();
-    // A fill copy follows fills that happened; a copy of a traded order, an order that traded.
-    boolean onItsWay = step.get().isFill()
-        || ledgerCopy.leaderStatus().map(status -> status == OrderStatus.TRADED).orElse(true);
-    return onItsWay ? asked.units() : filled.orElse(Quantity.ZERO).units();
+    boolean opens = step.get().isEntry() || step.get().isFill() || step.get().base().equals(Step.RECONCILE_OPEN);
+    if (IN_DOUBT.contains(copy.state()) && opens) return 0;
+    Quantity asked = lastAsked(ledgerCopy, step.get(), all);
+    int done = copy.state() == CopyState.FILLED ? filled.orElse(asked).units() : asked.units();
+    Optional<LedgerOrder> leader = ledgerCopy.leader();
+    if (leader.isEmpty() || step.get().isFill()) return done;
+    LedgerOrder order = leader.get();
+    if (order.status() == OrderStatus.TRADED) return done;
+    int share = (int) ((long) asked.units() * order.filled().units() / Math.max(1, order.quantity().units()));
+    return Math.min(share, filled.orElse(Quantity.ZERO).units());
   }
 
   /** The order's quantity after its last modification the broker took, else as first placed. */

@@ -151,6 +151,26 @@ class ExitTest {
   }
 
   @Test
+  void aCopyFilledAheadOfItsRestingLeaderOrderIsNotClosedByAnExitMadeWithoutIt() {
+    // The leader bought 260, rests a buy of 260, buys 260 more and sells 520: flat, its resting buy to fill
+    // later. The engine met the resting buy; the follower's copy of it has already filled.
+    ReplicateLeaderOrder enabled = desk.replicateTo(desk.three(settings -> settings).subList(0, 1));
+    enabled.handle(Frame.buy(260).id("L-1").market().filled(260).update());
+    enabled.handle(Frame.buy(260).id("L-2").price("112").later(1).update());
+    OrderId copy = desk.store.find(CorrelationId.derive(OrderId.of("L-2"), desk.quarter.id(), "entry"))
+        .flatMap(CopyMapping::followerOrderId).orElseThrow();
+    desk.quarter.exchange(copy, OrderStatus.TRADED, 65);
+    desk.store.recordFollowerOrder(desk.quarter.order(copy).orElseThrow(), Desk.START); // as its socket says
+
+    enabled.handle(Frame.buy(260).id("L-3").market().filled(260).later(2).update());
+    enabled.handle(Frame.sell(520).id("L-4").market().filled(520).later(3).update());
+
+    // The leader's 520 were L-1 and L-3; so are the follower's 130. Its copy of L-2 stays, as L-2 will.
+    assertThat(desk.quarter.writes).containsExactly("place BUY 65 MARKET 0", "place BUY 65 LIMIT 112",
+        "place BUY 65 MARKET 0", "place SELL 130 MARKET 0");
+  }
+
+  @Test
   void aSecondExitWhileTheFirstExitCopyStillRestsNeverFlipsTheFollower() {
     leaderAndFollowersHoldHalfAndQuarters();
     Frame first = Frame.sell(260).price("120");

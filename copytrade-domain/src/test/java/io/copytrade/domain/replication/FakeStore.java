@@ -147,7 +147,7 @@ final class FakeStore implements CopyStore {
     return firstSeen.entrySet().stream().filter(seen -> !seen.getValue().isBefore(since))
         .map(seen -> latest(seen.getKey())).flatMap(Optional::stream)
         .filter(o -> o.account().equals(leader) && o.instrument().equals(instrument) && o.product() == product)
-        .map(o -> new LedgerOrder(o.orderId(), o.side(), handledFill(o.orderId()).orElseThrow(), o.status()))
+        .map(this::ledgerOrder)
         .toList();
   }
 
@@ -157,7 +157,7 @@ final class FakeStore implements CopyStore {
         .filter(c -> c.follower().equals(follower) && c.instrument().equals(instrument)
             && !c.createdAt().isBefore(since))
         .map(c -> new LedgerCopy(c, latest(c.leaderOrderId()).map(LeaderOrderUpdate::product),
-            leaderStatus(c.leaderOrderId()), c.followerOrderId().flatMap(this::followerFilled)))
+            latest(c.leaderOrderId()).map(this::ledgerOrder), c.followerOrderId().flatMap(this::followerFilled)))
         .toList();
   }
 
@@ -190,6 +190,11 @@ final class FakeStore implements CopyStore {
 
   private static String carriedKey(AccountId account, LocalDate day, InstrumentKey instrument, ProductType product) {
     return day + "/" + account + "/" + instrument + "/" + product;
+  }
+
+  private LedgerOrder ledgerOrder(LeaderOrderUpdate order) {
+    return new LedgerOrder(order.orderId(), order.side(), order.quantity(),
+        handledFill(order.orderId()).orElseThrow(), order.status());
   }
 
   private Optional<LeaderOrderUpdate> latest(OrderId order) {
