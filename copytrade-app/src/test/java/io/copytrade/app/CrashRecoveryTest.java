@@ -10,14 +10,13 @@ import io.copytrade.testkit.FakeAccount;
 import io.copytrade.testkit.FakeDhan;
 import io.copytrade.testkit.FakeOrder;
 import io.copytrade.testkit.FakeOrderSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -54,7 +53,8 @@ class CrashRecoveryTest {
       FakeAccount leader = dhan.account("1000000001").funds(Money.ofRupees("1000000"));
       FakeAccount half = dhan.account("1000000002").funds(Money.ofRupees("500000"));
       FakeAccount quarter = dhan.account("1000000003").funds(Money.ofRupees("250000"));
-      Map<String, String> env = environment(dhan, leader, half, quarter);
+      Map<String, String> env = EngineProcess.environment(dhan, dir, leader,
+          new TreeMap<>(Map.of("half", half, "quarter", quarter)));
 
       Map<String, String> crashing = new HashMap<>(env);
       if (!point.equals("after-send")) crashing.put(CrashPoints.VARIABLE, point);
@@ -86,25 +86,6 @@ class CrashRecoveryTest {
         second.stop();
       }
     }
-  }
-
-  private Map<String, String> environment(FakeDhan dhan, FakeAccount leader, FakeAccount half,
-      FakeAccount quarter) throws IOException {
-    Path followers = dir.resolve("followers.properties");
-    Files.writeString(followers, String.join("\n",
-        "followers = half, quarter",
-        "follower.half.client_id = " + half.id(),
-        "follower.half.token_env = HALF_TOKEN",
-        "follower.quarter.client_id = " + quarter.id(),
-        "follower.quarter.token_env = QUARTER_TOKEN", ""));
-    return Map.of(
-        "LEADER_CLIENT_ID", leader.id().value(), "LEADER_ACCESS_TOKEN", leader.token(),
-        "HALF_TOKEN", half.token(), "QUARTER_TOKEN", quarter.token(),
-        "COPYTRADE_CONFIG", followers.toString(),
-        "DHAN_API_BASE_URL", dhan.restBase().toString(),
-        "DHAN_ORDER_WS_URL", dhan.orderUpdateSocket().toString(),
-        "DHAN_INSTRUMENT_CSV_URL", dhan.instrumentMaster().toString(),
-        "COPYTRADE_DB", dir.resolve("copy.db").toString());
   }
 
   /** A copy whose intent outlived the crash is resent only after the 20 s absence window: room for a slow CI. */

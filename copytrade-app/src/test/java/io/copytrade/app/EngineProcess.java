@@ -1,11 +1,17 @@
 package io.copytrade.app;
 
+import io.copytrade.testkit.FakeAccount;
+import io.copytrade.testkit.FakeDhan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +34,33 @@ final class EngineProcess {
     builder.environment().clear();
     builder.environment().putAll(env);
     return new EngineProcess(builder.start(), log);
+  }
+
+  /**
+   * The environment of an engine copying {@code leader} to {@code followers} at the fake, with its database
+   * {@code copy.db} and followers file in {@code dir}: each follower's token is in {@code <NAME>_TOKEN}, and
+   * the followers are listed in the map's iteration order.
+   */
+  static Map<String, String> environment(FakeDhan dhan, Path dir, FakeAccount leader,
+      Map<String, FakeAccount> followers) throws IOException {
+    Map<String, String> env = new HashMap<>();
+    List<String> lines = new ArrayList<>(List.of("followers = " + String.join(", ", followers.keySet())));
+    followers.forEach((name, account) -> {
+      String variable = name.toUpperCase(Locale.ROOT) + "_TOKEN";
+      lines.add("follower." + name + ".client_id = " + account.id());
+      lines.add("follower." + name + ".token_env = " + variable);
+      env.put(variable, account.token());
+    });
+    Path file = dir.resolve("followers.properties");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+    env.putAll(Map.of(
+        "LEADER_CLIENT_ID", leader.id().value(), "LEADER_ACCESS_TOKEN", leader.token(),
+        "COPYTRADE_CONFIG", file.toString(),
+        "DHAN_API_BASE_URL", dhan.restBase().toString(),
+        "DHAN_ORDER_WS_URL", dhan.orderUpdateSocket().toString(),
+        "DHAN_INSTRUMENT_CSV_URL", dhan.instrumentMaster().toString(),
+        "COPYTRADE_DB", dir.resolve("copy.db").toString()));
+    return Map.copyOf(env);
   }
 
   String output() throws IOException {
