@@ -59,6 +59,13 @@ public final class Faults {
     });
   }
 
+  /** How many armed faults no request has hit yet: what was armed less this is what a test actually caused. */
+  public int unused() {
+    synchronized (armed) {
+      return armed.size();
+    }
+  }
+
   /** Disarms every fault not yet used. */
   public void clear() {
     synchronized (armed) {

@@ -99,4 +99,17 @@ class FaultsTest extends OneAccountTest {
     http.post("orders", OrderBodies.limitBuyJson(CLIENT)).assertError(400, "Input_Exception", "DH-905");
     assertThat(http.post("orders", OrderBodies.limitBuyJson(CLIENT)).code()).isEqualTo(200);
   }
+
+  @Test
+  void unusedCountsTheFaultsNoRequestHasHitYet() {
+    dhan.faults().nextPlace(account.id()).respond(429, "DH-904");
+    dhan.faults().nextCall(account.id(), "GET", "positions").serverError();
+    assertThat(dhan.faults().unused()).isEqualTo(2);
+
+    http.post("orders", OrderBodies.limitBuyJson(CLIENT));
+    assertThat(dhan.faults().unused()).isEqualTo(1);
+
+    dhan.faults().clear();
+    assertThat(dhan.faults().unused()).isZero();
+  }
 }
