@@ -70,7 +70,11 @@ public final class CopyEngine implements AutoCloseable {
   static final Duration CONVERGENCE = Duration.ofSeconds(30);
   /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
   static final Duration RECONCILE_REQUESTS = Duration.ofSeconds(5);
-  /** Dhan publishes the day's instruments early; 08:00 IST is before the market opens. */
+  /**
+   * Dhan publishes the day's instruments early; 08:00 IST is before the market opens. Positions carried into
+   * the day are read then too: when Dhan rolls the day's positions into carried ones overnight is UNCONFIRMED,
+   * so they are not read at midnight.
+   */
   private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
   private final EngineConfig config;
@@ -205,8 +209,20 @@ public final class CopyEngine implements AutoCloseable {
         // Yesterday's lot sizes stay in the store; a stale master is better than none.
         log.atError().setCause(e).log("instrument_master_refresh_failed");
       }
+      // An engine left running overnight meets the new day here, not at a reconnect: what each account carried
+      // into it is read now, before the market opens, so the day's exits are sized from it.
+      events.execute(this::recordCarriedForward);
       scheduleInstrumentRefresh();
     }, wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void recordCarriedForward() {
+    try {
+      carriedForward.recordToday();
+    } catch (RuntimeException e) {
+      // The next catch-up (every reconnect) tries again.
+      log.atError().setCause(e).log("carried_forward_read_failed");
+    }
   }
 
   /** Followers stopped for a refused token are not asked: their broker would refuse every question. */
