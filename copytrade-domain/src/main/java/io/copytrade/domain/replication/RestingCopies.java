@@ -18,6 +18,7 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
 final class RestingCopies {
   /** Dhan allows this many modifications of one order; past it, the order is cancelled and replaced. */
   static final int MAX_MODIFICATIONS = 25;
+  /** How long a copy may rest after its leader order traded before it is sent at market. */
+  static final Duration CHASE_AFTER = Duration.ofSeconds(5);
 
   private final FollowerEvent event;
   private final FollowerRun.Services services;
@@ -70,9 +73,11 @@ final class RestingCopies {
         .map(CopyMapping::followerQuantity).reduce(Quantity.ZERO, Quantity::plus);
     if (admitted.isZero()) return;
     OrderTerms terms = OrderTerms.mirror(update);
+    if (update.status() == OrderStatus.TRADED) {
+      slots.values().forEach(chain -> chase(chain, terms.atMarket(), mine));
+      return;
+    }
     if (!update.status().isOpen()) {
-      // A traded leader order is done; a follower limit order still resting is left to fill at its price.
-      if (update.status() == OrderStatus.TRADED) return;
       slots.values().forEach(chain -> cancelOpen(last(chain), terms));
       return;
     }
@@ -87,6 +92,24 @@ final class RestingCopies {
       event.place(step(first).slice(k), wanted.get(k - 1), first.leaderQuantity(),
           first.sizing() + " (slice " + k + " added when the leader modified)", terms);
     }
+  }
+
+  /**
+   * The leader's order has traded, so a copy still resting follows a fill that happened. It is given
+   * {@link #CHASE_AFTER} to fill at its own price, as the leader's did; then it is sent at market, so the
+   * follower's position follows the leader's instead of waiting on a price the market may have left (a copy
+   * placed late, after a lost answer or a restart). Until then the event is handled again.
+   */
+  private void chase(List<CopyMapping> chain, OrderTerms market, List<CopyMapping> mine) {
+    CopyMapping current = last(chain);
+    Optional<BrokerOrder> live = liveOrder(current);
+    if (live.isEmpty() || market.pricedAs(live.get())) return;
+    if (Duration.between(update.updatedAt(), services.writer().now()).compareTo(CHASE_AFTER) < 0) {
+      event.retries().add(new RetryLater(current, update, "copy " + current.step() + " still rests after the"
+          + " leader's order traded; sent at market unless it fills within " + CHASE_AFTER.toSeconds() + " s"));
+      return;
+    }
+    adjust(chain, live.get().quantity().plus(carried(chain)), market, mine);
   }
 
   /** Brings one slice's live order to {@code wanted} contracts in all, and the leader's prices. */

@@ -11,6 +11,7 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.CopyMapping;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,22 @@ class OrdersModeTest {
     assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "cancel QUARTER-1");
     assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "cancel HALF-1");
     assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5", "cancel RISKY-1");
+  }
+
+  @Test
+  void aCopyStillRestingAfterItsLeaderOrderTradedIsSentAtMarketOnceItHadItsChanceToFill() {
+    placedAt112();
+    desk.clock.advance(Duration.ofSeconds(1));
+    Frame traded = order.filled(520).later(1);
+
+    ReplicationResult soon = replicate.replicate(traded.update());
+    desk.clock.advance(RestingCopies.CHASE_AFTER);
+    replicate.handle(traded.update()); // the event handled again, as its retry does
+
+    assertThat(soon.retryLater()).extracting(RetryLater::reason).first().asString()
+        .contains("still rests after the leader's order traded; sent at market unless it fills within 5 s");
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 130 MARKET 0");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "modify HALF-1 260 MARKET 0");
   }
 
   @Test
