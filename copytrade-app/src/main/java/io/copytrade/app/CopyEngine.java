@@ -16,6 +16,7 @@ import io.copytrade.ports.broker.LeaderOrderStream;
 import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.instrument.InstrumentMaster;
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.sqlite.SqliteStore;
@@ -165,8 +166,8 @@ public final class CopyEngine implements AutoCloseable {
     catchUp = new LeaderCatchUp(leader, clock);
     carriedForward = new CarriedForward(store, leader, config.leader().account(), leaderEvents::active, clock);
     // Follower order statuses are refreshed from their books before anything is judged against them.
-    events.execute(this::trackFollowerOrders);
-    timers.scheduleWithFixedDelay(() -> events.execute(this::trackFollowerOrders), FOLLOWER_TRACKING.toMillis(),
+    timers.execute(this::trackFollowerOrders);
+    timers.scheduleWithFixedDelay(this::trackFollowerOrders, FOLLOWER_TRACKING.toMillis(),
         FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(() -> {
       if (caughtUp) reconciler.runOnSchedule();
@@ -235,9 +236,21 @@ public final class CopyEngine implements AutoCloseable {
     track(leaderEvents.active().stream().filter(f -> f.settings().account().equals(follower)).toList());
   }
 
+  /**
+   * The safety net under the followers' sockets: their books are read here, off the event thread, and what
+   * they show is applied on it, between leader events, to the copies as they stand then.
+   */
   private void track(List<Follower> followers) {
     try {
-      new TrackFollowerOrders(store, followers, clock).refresh().forEach(CopyEngine::logCopyStatus);
+      TrackFollowerOrders tracking = new TrackFollowerOrders(store, followers, clock);
+      Map<AccountId, List<BrokerOrder>> books = tracking.readBooks();
+      events.execute(() -> {
+        try {
+          tracking.apply(books).forEach(CopyEngine::logCopyStatus);
+        } catch (RuntimeException e) {
+          log.atWarn().setCause(e).log("follower_tracking_failed");
+        }
+      });
     } catch (RuntimeException e) {
       log.atWarn().setCause(e).log("follower_tracking_failed");
     }
@@ -379,7 +392,7 @@ public final class CopyEngine implements AutoCloseable {
     @Override
     public void onConnected() {
       log.atInfo().addKeyValue("follower", follower).log("follower_stream_connected");
-      events.execute(() -> trackFollowerOrders(follower));
+      timers.execute(() -> trackFollowerOrders(follower));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,29 +42,53 @@ public final class TrackFollowerOrders {
     this.clock = clock;
   }
 
-  /** One pass; returns the copies whose state changed. */
+  /** One pass: {@link #readBooks} then {@link #apply}; returns the copies whose state changed. */
   public List<CopyMapping> refresh() {
-    Map<AccountId, List<CopyMapping>> open = store.inStates(TRACKED).stream()
-        .filter(copy -> copy.followerOrderId().isPresent())
-        .filter(copy -> Step.parse(copy.step()).map(step -> !step.isModification()).orElse(true))
-        .collect(Collectors.groupingBy(CopyMapping::follower));
-    List<CopyMapping> changed = new ArrayList<>();
+    return apply(readBooks());
+  }
+
+  /**
+   * The order books of the followers that have copies to track, read now; a follower whose broker fails is
+   * left out (the next pass asks again; its copies keep their last known state meanwhile). Reads only, so it
+   * may run off the engine's event thread.
+   */
+  public Map<AccountId, List<BrokerOrder>> readBooks() {
+    Set<AccountId> tracked = tracked().keySet();
+    Map<AccountId, List<BrokerOrder>> books = new LinkedHashMap<>();
     for (Follower follower : followers) {
-      List<CopyMapping> copies = open.getOrDefault(follower.settings().account(), List.of());
-      if (copies.isEmpty()) continue;
-      Map<OrderId, BrokerOrder> book;
+      AccountId account = follower.settings().account();
+      if (!tracked.contains(account)) continue;
       try {
-        book = follower.broker().orderBook().stream()
-            .collect(Collectors.toMap(BrokerOrder::orderId, Function.identity(), (a, b) -> b));
+        books.put(account, follower.broker().orderBook());
       } catch (RuntimeException brokerFailure) {
-        continue; // the next pass asks again; the copies keep their last known state meanwhile
+        // left out: asked again at the next pass
       }
+    }
+    return books;
+  }
+
+  /**
+   * Brings the copies tracked now up to date with books read earlier: each copy is taken as it stands at
+   * this moment, so a state moved since the read is never undone. Returns the copies whose state changed.
+   */
+  public List<CopyMapping> apply(Map<AccountId, List<BrokerOrder>> books) {
+    List<CopyMapping> changed = new ArrayList<>();
+    tracked().forEach((account, copies) -> {
+      Map<OrderId, BrokerOrder> book = books.getOrDefault(account, List.of()).stream()
+          .collect(Collectors.toMap(BrokerOrder::orderId, Function.identity(), (a, b) -> b));
       for (CopyMapping copy : copies) {
         Optional.ofNullable(book.get(copy.followerOrderId().orElseThrow()))
             .flatMap(order -> moved(copy, order)).ifPresent(changed::add);
       }
-    }
+    });
     return changed;
+  }
+
+  private Map<AccountId, List<CopyMapping>> tracked() {
+    return store.inStates(TRACKED).stream()
+        .filter(copy -> copy.followerOrderId().isPresent())
+        .filter(copy -> Step.parse(copy.step()).map(step -> !step.isModification()).orElse(true))
+        .collect(Collectors.groupingBy(CopyMapping::follower));
   }
 
   /**
