@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Price;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,12 +75,18 @@ class RecordingTest {
     DhanHttp http = DhanHttp.as(dhan.fake(), leader);
     http.get("fundlimit");
 
-    long start = System.nanoTime();
-    for (int i = 0; i < 50; i++) http.post("margincalculator", "{\"dhanClientId\":\"1000000001\","
-        + "\"exchangeSegment\":\"NSE_FNO\",\"transactionType\":\"BUY\",\"quantity\":65,"
-        + "\"productType\":\"MARGIN\",\"securityId\":\"35191\",\"price\":112.5}");
+    long[] took = new long[50];
+    for (int i = 0; i < took.length; i++) {
+      long start = System.nanoTime();
+      http.post("margincalculator", "{\"dhanClientId\":\"1000000001\","
+          + "\"exchangeSegment\":\"NSE_FNO\",\"transactionType\":\"BUY\",\"quantity\":65,"
+          + "\"productType\":\"MARGIN\",\"securityId\":\"35191\",\"price\":112.5}");
+      took[i] = System.nanoTime() - start;
+    }
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("50 POSTs; ~2 s if Nagle bit")
-        .isLessThan(Duration.ofMillis(1000));
+    // A delayed ACK holds every call ~40 ms; the median, unlike the total, shrugs off a busy machine's pauses.
+    Arrays.sort(took);
+    assertThat(Duration.ofNanos(took[took.length / 2])).as("median of 50 POSTs; ~40 ms if Nagle bit")
+        .isLessThan(Duration.ofMillis(20));
   }
 }
