@@ -6,6 +6,9 @@ import io.copytrade.domain.replication.PositionCheck.Outcome;
 import io.copytrade.domain.risk.RiskCheck;
 import io.copytrade.domain.risk.RiskDecision;
 import io.copytrade.domain.risk.RiskRules;
+import io.copytrade.domain.sizing.Sizer;
+import io.copytrade.domain.sizing.SizingDecision;
+import io.copytrade.domain.sizing.SizingInput;
 import io.copytrade.ports.broker.AccountQueries;
 import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.AccountId;
@@ -104,22 +107,30 @@ final class FollowerReconciliation {
     List<CopyMapping> orders = new ArrayList<>();
     ReconcilePolicy policy = follower.settings().reconcile();
     Order order = new Order(key, Math.abs(leaderNet), instrument, target.basis());
-    // What the engine opened beyond the target goes whatever the policy; the policy rules the follower's own.
+    // What the engine opened beyond the target goes, and what its copies owe comes, whatever the policy; the
+    // policy rules the follower's own trades and the lots lost to rounding.
     int closing = policy == ReconcilePolicy.ALERT ? Math.min(close, enginesPart(key, held)) : close;
     if (closing > 0) orders.addAll(order.place(held > 0 ? Side.SELL : Side.BUY, closing, Step.RECONCILE_CLOSE));
-    if (policy == ReconcilePolicy.ALERT) {
-      if (closing > 0) notes.add("closes the " + closing + " the engine opened beyond the target");
-      if (closing < close || open > 0) notes.add("policy alert: nothing else placed");
-    } else if (open > 0 && policy == ReconcilePolicy.FLAT_ONLY) {
-      notes.add("policy flat-only: the " + open + " missing are not added");
-    } else if (open > 0) {
+    if (policy == ReconcilePolicy.ALERT && closing > 0) {
+      notes.add("closes the " + closing + " the engine opened beyond the target");
+    }
+    // Added only once all that should go has gone: beside what stays on the wrong side it would not be owed.
+    int adding = policy == ReconcilePolicy.RESYNC ? open
+        : closing < close ? 0 : Math.min(open, owed(key, target, held, instrument, premium));
+    if (adding > 0) {
       Side side = target.units().get() > 0 ? Side.BUY : Side.SELL;
-      Optional<String> refused = entryRefusal(key, instrument.get(), side, open, premium);
+      Optional<String> refused = entryRefusal(key, instrument.get(), side, adding, premium);
       if (refused.isPresent()) {
-        notes.add("the " + open + " missing are not added: " + refused.get());
+        notes.add("the " + adding + " missing are not added: " + refused.get());
       } else {
-        orders.addAll(order.place(side, open, Step.RECONCILE_OPEN));
+        orders.addAll(order.place(side, adding, Step.RECONCILE_OPEN));
+        if (policy != ReconcilePolicy.RESYNC) notes.add("adds the " + adding + " the engine's copies owe");
       }
+    }
+    if (policy == ReconcilePolicy.ALERT && (closing < close || adding < open)) {
+      notes.add("policy alert: nothing else placed");
+    } else if (policy == ReconcilePolicy.FLAT_ONLY && adding < open) {
+      notes.add("policy flat-only: the " + (open - adding) + " missing are not added");
     }
     return new PositionCheck(account, key.instrument(), key.product(), leaderNet, held, target.units(),
         orders.isEmpty() ? Outcome.MISMATCH : Outcome.CORRECTED, String.join("; ", notes), orders);
@@ -129,6 +140,25 @@ final class FollowerReconciliation {
   private int enginesPart(Key key, int held) {
     int engines = services.ledger().followerNow(account, leader.id(), key.instrument(), key.product());
     return Integer.signum(engines) == Integer.signum(held) ? Math.min(Math.abs(engines), Math.abs(held)) : 0;
+  }
+
+  /**
+   * How much the follower lacks of what the engine's copies should have given it (see
+   * {@link PositionLedger#followerCopied}), up to the target: the engine owes it whatever the policy.
+   */
+  private int owed(Key key, PositionTarget target, int held, Optional<Instrument> instrument, Price premium) {
+    if (target.units().isEmpty() || instrument.isEmpty()) return 0;
+    Capital leaderCapital = services.capital().capitalOf(leader.account());
+    Capital followerCapital = services.capital().capitalOf(follower.broker());
+    LotSize lot = instrument.get().lotSize();
+    int copied = services.ledger().followerCopied(account, leader.id(), key.instrument(), key.product(),
+        leaderShare -> Sizer.size(follower.settings().sizing(), new SizingInput(leaderShare, lot,
+            leaderCapital.amount(), followerCapital.amount(), premium)) instanceof SizingDecision.Place place
+            ? place.quantity() : Quantity.ZERO, lot);
+    int goal = target.units().get();
+    if (Integer.signum(copied) != Integer.signum(goal)) return 0;
+    return new PositionTarget(Optional.of(Integer.signum(goal) * Math.min(Math.abs(goal), Math.abs(copied))),
+        target.basis()).toOpen(held);
   }
 
   /**

@@ -18,10 +18,15 @@ record LeaderShape(Quantity closes, Quantity opens, int positionBefore) {
 
   /** The shape of {@code order} against the leader's position just before it, as the ledger has it. */
   static LeaderShape of(LeaderOrderUpdate order, int before) {
-    boolean reduces = order.side() == Side.BUY ? before < 0 : before > 0;
-    if (!reduces) return new LeaderShape(Quantity.ZERO, order.quantity(), before);
-    Quantity closes = order.quantity().min(Quantity.of(Math.abs(before)));
-    return new LeaderShape(closes, order.quantity().minus(closes), before);
+    return of(order.side(), order.quantity(), before);
+  }
+
+  /** The shape of {@code quantity} traded on {@code side} against a signed position {@code before}. */
+  static LeaderShape of(Side side, Quantity quantity, int before) {
+    boolean reduces = side == Side.BUY ? before < 0 : before > 0;
+    if (!reduces) return new LeaderShape(Quantity.ZERO, quantity, before);
+    Quantity closes = quantity.min(Quantity.of(Math.abs(before)));
+    return new LeaderShape(closes, quantity.minus(closes), before);
   }
 
   /** The signed net quantity held in this instrument and product; zero when there is no position. */

@@ -4,6 +4,7 @@ import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.LeaderOrderUpdate;
+import io.copytrade.ports.model.LotSize;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.model.ProductType;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +84,29 @@ public final class PositionLedger {
   /** What the follower holds of the engine's making in one position now, signed. */
   public int followerNow(AccountId follower, AccountId leader, InstrumentKey instrument, ProductType product) {
     return followerCarried(follower, leader, instrument, product) + held(follower, instrument, product, copy -> true);
+  }
+
+  /**
+   * What the follower would hold of the engine's making in one position had each of the day's leader fills
+   * there been copied as sized, in the order the engine met them: entries by {@code entry}, exits by
+   * {@link ExitPlanner} from this replayed position. It is what being up all along gives, so a follower
+   * holding less than it (and than its target) lacks copies the engine owes, not lots lost to rounding.
+   */
+  public int followerCopied(AccountId follower, AccountId leader, InstrumentKey instrument, ProductType product,
+      UnaryOperator<Quantity> entry, LotSize lot) {
+    int leaderHeld = carried(leader, instrument, product);
+    int held = followerCarried(follower, leader, instrument, product);
+    for (LedgerOrder order : store.leaderOrdersIn(leader, instrument, product, dayStart())) {
+      if (order.filled().isZero()) continue;
+      LeaderShape shape = LeaderShape.of(order.side(), order.filled(), leaderHeld);
+      if (!shape.closes().isZero()) {
+        held += signed(order.side(), ExitPlanner.plan(shape, order.side(), instrument, product, held, lot)
+            .quantity().units());
+      }
+      if (!shape.opens().isZero()) held += signed(order.side(), entry.apply(shape.opens()).units());
+      leaderHeld += order.signedFill();
+    }
+    return held;
   }
 
   private int held(AccountId follower, InstrumentKey instrument, ProductType product,
@@ -150,7 +175,11 @@ public final class PositionLedger {
   }
 
   private static int signed(LedgerCopy copy, int units) {
-    return copy.copy().side() == Side.BUY ? units : -units;
+    return signed(copy.copy().side(), units);
+  }
+
+  private static int signed(Side side, int units) {
+    return side == Side.BUY ? units : -units;
   }
 
   /** A copy's product: its leader order's, or for a reconciliation order the one its run id names. */

@@ -12,7 +12,10 @@ import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.ExchangeSegment;
+import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.InstrumentKey;
+import io.copytrade.ports.model.InstrumentType;
+import io.copytrade.ports.model.LotSize;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderRequest;
 import io.copytrade.ports.model.OrderStatus;
@@ -93,6 +96,36 @@ class ReconcilePositionsTest {
       assertThat(check.detail()).contains("closes the 130 the engine opened beyond the target",
           "policy alert: nothing else placed");
     });
+  }
+
+  @Test
+  void alertAddsWhatTheEnginesCopiesOweButNotLotsLostToRounding() {
+    // The leader bought 780 and cancelled after 520 filled, while QUARTER's copy was in doubt and then given
+    // up: being up all along, QUARTER would hold 130 of it. Four single-lot orders of 65 in the other
+    // instrument: sized one by one each is under a lot, so QUARTER owes nothing there, though 260 sizes to 65.
+    desk.store.recordLeaderEvent(Frame.buy(780).id("L-1").filled(520).status(OrderStatus.CANCELLED).update(),
+        Desk.START);
+    desk.store.recordIntent(new CopyMapping(CorrelationId.derive(OrderId.of("L-1"), desk.quarter.id(), "entry"),
+        OrderId.of("L-1"), desk.quarter.id(), "entry", NIFTY_CE_KEY, Side.BUY, Quantity.of(780), Quantity.of(195),
+        "test", CopyState.FAILED, Optional.empty(), Optional.of("leader order L-1 is CANCELLED"), Desk.START,
+        Desk.START));
+    for (int k = 2; k <= 5; k++) {
+      desk.store.recordLeaderEvent(Frame.buy(65).id("L-" + k).instrument(OTHER).market().filled(65).update(),
+          Desk.START);
+    }
+    desk.catalogue.with(new Instrument(OTHER, "NIFTY-Jan2026-25100-CE", "NIFTY", InstrumentType.OPTIDX,
+        LotSize.of(65), Price.ofPaise(5), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    desk.leader.holds(NIFTY_CE_KEY, 520);
+    desk.leader.holds(OTHER, 260);
+    copiedBefore(OTHER);
+
+    Reconciliation result = reconcile(ReconcilePolicy.ALERT);
+
+    assertThat(orders()).containsExactly("BUY 130 MARKET 35191");
+    assertThat(result.checks()).extracting(PositionCheck::outcome, PositionCheck::target)
+        .containsExactly(tuple(Outcome.CORRECTED, Optional.of(130)), tuple(Outcome.MISMATCH, Optional.of(65)));
+    assertThat(result.checks().get(0).detail()).contains("adds the 130 the engine's copies owe");
+    assertThat(result.checks().get(1).detail()).contains("policy alert: nothing else placed");
   }
 
   @Test
