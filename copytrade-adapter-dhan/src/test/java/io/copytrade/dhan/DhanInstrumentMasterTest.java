@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.copytrade.ports.broker.UnexpectedResponseException;
+import io.copytrade.ports.instrument.MasterFile;
 import io.copytrade.ports.model.ExchangeSegment;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.InstrumentKey;
@@ -17,10 +18,13 @@ import io.copytrade.ports.model.OptionType;
 import io.copytrade.ports.model.Price;
 import io.copytrade.ports.model.Quantity;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -95,15 +99,44 @@ class DhanInstrumentMasterTest {
   void aMissingColumnIsNamed() {
     server.enqueue(new MockResponse.Builder().body(HEADER.replace("SM_FREEZE_QTY,", "") + "\n" + OPTION).build());
 
-    assertThatThrownBy(() -> new DhanInstrumentMaster(server.url("/csv").uri()).readAll(i -> {}))
-        .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("SM_FREEZE_QTY");
+    try (MasterFile file = new DhanInstrumentMaster(server.url("/csv").uri()).download()) {
+      assertThatThrownBy(() -> file.readAll(i -> {}))
+          .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("SM_FREEZE_QTY");
+    }
+  }
+
+  @Test
+  void theFingerprintNamesTheContentAndTheDownloadIsGoneOnceClosed() throws IOException {
+    String csv = String.join("\n", HEADER, OPTION, "");
+    server.enqueue(new MockResponse.Builder().body(csv).build());
+    server.enqueue(new MockResponse.Builder().body(csv).build());
+    server.enqueue(new MockResponse.Builder().body(csv + FUTURE).build());
+    DhanInstrumentMaster master = new DhanInstrumentMaster(server.url("/csv").uri());
+    List<String> fingerprints = new ArrayList<>();
+    long before = temporaryDownloads();
+    for (int k = 0; k < 3; k++) {
+      try (MasterFile file = master.download()) {
+        fingerprints.add(file.fingerprint());
+        assertThat(temporaryDownloads()).isEqualTo(before + 1);
+      }
+    }
+
+    assertThat(fingerprints.get(0)).hasSize(64).isEqualTo(fingerprints.get(1)).isNotEqualTo(fingerprints.get(2));
+    assertThat(temporaryDownloads()).isEqualTo(before);
+  }
+
+  private static long temporaryDownloads() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("instrument-master-")).count();
+    }
   }
 
   private List<Instrument> readAll(String csv) {
     server.enqueue(new MockResponse.Builder().body(csv).build());
     List<Instrument> read = new ArrayList<>();
-    long count = new DhanInstrumentMaster(server.url("/csv").uri()).readAll(read::add);
-    assertThat(count).isEqualTo(read.size());
+    try (MasterFile file = new DhanInstrumentMaster(server.url("/csv").uri()).download()) {
+      assertThat(file.readAll(read::add)).isEqualTo(read.size());
+    }
     return read;
   }
 }

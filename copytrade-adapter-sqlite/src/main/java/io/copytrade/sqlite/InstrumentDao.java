@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.BatchChunkSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The instruments table. */
 @RegisterConstructorMapper(InstrumentRow.class)
@@ -25,4 +27,15 @@ interface InstrumentDao {
 
   @SqlQuery("SELECT count(*) FROM instruments")
   long count();
+
+  @SqlUpdate("INSERT OR REPLACE INTO instrument_loads (id, fingerprint, instruments, checked_at)"
+      + " VALUES (1, :fingerprint, :instruments, :checkedAt)")
+  void recordLoad(@BindRow InstrumentLoadRow load);
+
+  @SqlUpdate("UPDATE instrument_loads SET checked_at = :checkedAt WHERE fingerprint = :fingerprint")
+  int confirm(@Bind("fingerprint") String fingerprint, @Bind("checkedAt") long checkedAt);
+
+  @SqlQuery("SELECT fingerprint, instruments, checked_at FROM instrument_loads WHERE id = 1")
+  @RegisterConstructorMapper(InstrumentLoadRow.class)
+  Optional<InstrumentLoadRow> lastLoad();
 }

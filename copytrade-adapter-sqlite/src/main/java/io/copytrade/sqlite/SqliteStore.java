@@ -2,7 +2,9 @@ package io.copytrade.sqlite;
 
 import static io.copytrade.sqlite.Columns.millis;
 
+import io.copytrade.ports.instrument.InstrumentLoad;
 import io.copytrade.ports.instrument.InstrumentStore;
+import io.copytrade.ports.instrument.MasterFile;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
@@ -25,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -46,6 +50,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
   private static final String INTENT = "intent";
+  private static final int INSTRUMENT_BATCH = 1000;
   private final ReentrantLock lock = new ReentrantLock();
   private final Handle handle;
   private final MappingDao mappings;
@@ -56,6 +61,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private final ConfigDao config;
   private final LedgerDao ledger;
   private final IntentBatch intents = new IntentBatch(this::commitIntents);
+  private final Map<InstrumentKey, Optional<Instrument>> catalogue = new ConcurrentHashMap<>();
   private boolean closed;
 
   private SqliteStore(Handle handle) {
@@ -265,16 +271,43 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     useTransaction(() -> config.put(key, value, millis(at)));
   }
 
+  /** Looked up on every copy: kept in memory once read, until the next load. */
   @Override
   public Optional<Instrument> find(InstrumentKey key) {
-    return serialized(() ->
-        instruments.find(key.segment().name(), key.securityId().value()).map(InstrumentRow::toInstrument));
+    Optional<Instrument> known = catalogue.get(key);
+    if (known != null) return known;
+    return serialized(() -> catalogue.computeIfAbsent(key, k ->
+        instruments.find(k.segment().name(), k.securityId().value()).map(InstrumentRow::toInstrument)));
+  }
+
+  /** In batches of {@value #INSTRUMENT_BATCH} statements inside the one transaction. */
+  @Override
+  public long load(MasterFile file, Instant at) {
+    return inTransaction(() -> {
+      List<InstrumentRow> batch = new ArrayList<>(INSTRUMENT_BATCH);
+      long stored = file.readAll(instrument -> {
+        batch.add(InstrumentRow.of(instrument, at));
+        if (batch.size() == INSTRUMENT_BATCH) {
+          instruments.upsert(batch);
+          batch.clear();
+        }
+      });
+      if (!batch.isEmpty()) instruments.upsert(batch);
+      instruments.recordLoad(InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
+      catalogue.clear();
+      return stored;
+    });
   }
 
   @Override
-  public void upsert(Collection<Instrument> all, Instant at) {
-    List<InstrumentRow> rows = all.stream().map(i -> InstrumentRow.of(i, at)).toList();
-    useTransaction(() -> instruments.upsert(rows));
+  public void confirmUnchanged(String fingerprint, Instant at) {
+    int confirmed = inTransaction(() -> instruments.confirm(fingerprint, millis(at)));
+    if (confirmed == 0) throw new IllegalStateException("no instrument master loaded with fingerprint " + fingerprint);
+  }
+
+  @Override
+  public Optional<InstrumentLoad> lastLoad() {
+    return serialized(() -> instruments.lastLoad().map(InstrumentLoadRow::toLoad));
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.copytrade.sqlite;
 import static io.copytrade.sqlite.Fixtures.NIFTY_CE;
 import static io.copytrade.sqlite.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.copytrade.ports.instrument.InstrumentLoad;
+import io.copytrade.ports.instrument.MasterFile;
 import io.copytrade.ports.model.ExchangeSegment;
 import io.copytrade.ports.model.Instrument;
 import io.copytrade.ports.model.InstrumentKey;
@@ -15,6 +18,7 @@ import io.copytrade.ports.model.Quantity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +32,7 @@ class InstrumentsTest extends OpenStore {
 
   @Test
   void instrumentsRoundTripWithTheirOptionalsPresentOrAbsent() {
-    store.upsert(List.of(NIFTY_CALL, RELIANCE), at(0));
+    store.load(new Listed("a", NIFTY_CALL, RELIANCE), at(0));
 
     assertThat(store.find(NIFTY_CE)).contains(NIFTY_CALL);
     assertThat(store.find(RELIANCE.key())).contains(RELIANCE);
@@ -40,13 +44,14 @@ class InstrumentsTest extends OpenStore {
   }
 
   @Test
-  void aLaterUpsertReplacesAnInstrument() {
-    store.upsert(List.of(NIFTY_CALL), at(0));
+  void aLaterLoadReplacesAnInstrumentEvenOneAlreadyLookedUp() {
+    store.load(new Listed("a", NIFTY_CALL), at(0));
+    assertThat(store.find(NIFTY_CE)).contains(NIFTY_CALL);
     Instrument newLot = new Instrument(NIFTY_CE, NIFTY_CALL.tradingSymbol(), "NIFTY", InstrumentType.OPTIDX,
         LotSize.of(75), Price.ofPaise(5), NIFTY_CALL.expiry(), NIFTY_CALL.strike(), NIFTY_CALL.optionType(),
         Optional.empty());
 
-    store.upsert(List.of(newLot), at(1));
+    store.load(new Listed("b", newLot), at(1));
 
     assertThat(store.find(NIFTY_CE)).contains(newLot);
     assertThat(store.count()).isEqualTo(1);
@@ -59,9 +64,64 @@ class InstrumentsTest extends OpenStore {
         InstrumentType.OPTIDX, LotSize.of(65), Price.ofPaise(5), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty())).toList();
 
-    store.upsert(master, at(0));
+    assertThat(store.load(new Listed("a", master.toArray(Instrument[]::new)), at(0))).isEqualTo(5_000);
 
     assertThat(store.count()).isEqualTo(5_000);
     assertThat(store.find(master.get(4_321).key())).contains(master.get(4_321));
+    assertThat(store.lastLoad()).contains(new InstrumentLoad("a", 5_000, at(0)));
+  }
+
+  @Test
+  void aLoadThatFailsMidwayLeavesTheCatalogueAndItsLastLoadAsTheyWere() {
+    store.load(new Listed("a", NIFTY_CALL), at(0));
+    MasterFile broken = new Listed("b", RELIANCE) {
+      @Override
+      public long readAll(Consumer<Instrument> sink) {
+        super.readAll(sink);
+        throw new IllegalStateException("connection reset halfway");
+      }
+    };
+
+    assertThatThrownBy(() -> store.load(broken, at(1))).hasMessageContaining("halfway");
+
+    assertThat(store.count()).isEqualTo(1);
+    assertThat(store.find(RELIANCE.key())).isEmpty();
+    assertThat(store.lastLoad()).contains(new InstrumentLoad("a", 1, at(0)));
+  }
+
+  @Test
+  void anUnchangedMasterIsConfirmedNotWritten() {
+    store.load(new Listed("a", NIFTY_CALL), at(0));
+
+    store.confirmUnchanged("a", at(5));
+
+    assertThat(store.lastLoad()).contains(new InstrumentLoad("a", 1, at(5)));
+    assertThat(db.row("SELECT updated_at FROM instruments")).containsEntry("updated_at", at(0).toEpochMilli());
+    assertThatThrownBy(() -> store.confirmUnchanged("other", at(6))).hasMessageContaining("other");
+  }
+
+  /** A master file of these instruments under a given fingerprint. */
+  private static class Listed implements MasterFile {
+    private final String fingerprint;
+    private final List<Instrument> instruments;
+
+    Listed(String fingerprint, Instrument... instruments) {
+      this.fingerprint = fingerprint;
+      this.instruments = List.of(instruments);
+    }
+
+    @Override
+    public String fingerprint() {
+      return fingerprint;
+    }
+
+    @Override
+    public long readAll(Consumer<Instrument> sink) {
+      instruments.forEach(sink);
+      return instruments.size();
+    }
+
+    @Override
+    public void close() {}
   }
 }

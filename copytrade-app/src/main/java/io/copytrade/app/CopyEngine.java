@@ -23,7 +23,6 @@ import io.copytrade.sqlite.SqliteStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,6 @@ public final class CopyEngine implements AutoCloseable {
    * the day are read then too: when Dhan rolls the day's positions into carried ones overnight is UNCONFIRMED,
    * so they are not read at midnight.
    */
-  private static final DailyAt INSTRUMENT_REFRESH = new DailyAt(LocalTime.of(8, 0), DailyAt.IST);
 
   private final EngineConfig config;
   private final Broker broker;
@@ -147,7 +145,7 @@ public final class CopyEngine implements AutoCloseable {
     List<Follower> followers = config.followers().stream()
         .map(f -> new Follower(f.settings(), crash.account(checkedAccount("follower", f.credentials()))))
         .toList();
-    refreshInstruments();
+    new InstrumentRefresh(master, store, clock).ifStale();
     scheduleInstrumentRefresh();
     CapitalBook capital = new CapitalBook(clock, CAPITAL_MAX_AGE);
     Map<AccountId, TokenSource> tokens = config.followers().stream()
@@ -196,16 +194,11 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
-  private void refreshInstruments() {
-    long instruments = new InstrumentRefresh(master, store, clock).run();
-    log.atInfo().addKeyValue("instruments", instruments).log("instrument_master_loaded");
-  }
-
   private void scheduleInstrumentRefresh() {
-    Duration wait = INSTRUMENT_REFRESH.untilNext(clock.instant());
+    Duration wait = InstrumentRefresh.PUBLISHED.untilNext(clock.instant());
     timers.schedule(() -> {
       try {
-        refreshInstruments();
+        new InstrumentRefresh(master, store, clock).run();
       } catch (RuntimeException e) {
         // Yesterday's lot sizes stay in the store; a stale master is better than none.
         log.atError().setCause(e).log("instrument_master_refresh_failed");

@@ -1,5 +1,6 @@
 package io.copytrade.app;
 
+import io.copytrade.domain.replication.PositionLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -8,7 +9,14 @@ import java.time.ZonedDateTime;
 
 /** A time of day in a zone (the instrument master is refreshed daily, before the market opens in IST). */
 record DailyAt(LocalTime time, ZoneId zone) {
-  static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+  static final ZoneId IST = PositionLedger.IST;
+
+  /** The latest occurrence at or before {@code now}. */
+  Instant lastAtOrBefore(Instant now) {
+    ZonedDateTime local = now.atZone(zone);
+    ZonedDateTime last = local.with(time);
+    return (last.isAfter(local) ? last.minusDays(1) : last).toInstant();
+  }
 
   /** How long from {@code now} until the next occurrence, strictly after now. */
   Duration untilNext(Instant now) {

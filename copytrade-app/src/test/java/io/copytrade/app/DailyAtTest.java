@@ -22,4 +22,12 @@ class DailyAtTest {
     assertThat(eightIst.untilNext(Instant.parse("2026-11-24T02:30:00Z"))).isEqualTo(Duration.ofDays(1));
     assertThat(eightIst.untilNext(Instant.parse("2026-11-24T10:00:00Z"))).isEqualTo(Duration.ofHours(16).plusMinutes(30));
   }
+
+  @Test
+  void theLastOccurrenceIsTodaysOnceItsTimeHasComeElseYesterdays() {
+    assertThat(eightIst.lastAtOrBefore(Instant.parse("2026-11-24T02:30:00Z")))
+        .isEqualTo(Instant.parse("2026-11-24T02:30:00Z"));
+    assertThat(eightIst.lastAtOrBefore(Instant.parse("2026-11-24T02:29:59Z")))
+        .isEqualTo(Instant.parse("2026-11-23T02:30:00Z"));
+  }
 }
