@@ -6,6 +6,8 @@ import io.copytrade.ports.broker.BrokerAccount;
 import io.copytrade.ports.broker.Credentials;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -16,6 +18,13 @@ public final class DhanBroker implements Broker, AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
+  /**
+   * Every follower's copy of one leader order goes out at once, each on its own connection to the one host;
+   * OkHttp's default pool keeps 5 idle and would close the rest, so the next order would open (and TLS
+   * handshake) them again. Idle connections cost a socket each and are made only as calls need them.
+   */
+  private static final int IDLE_CONNECTIONS = 512;
+  private static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
   private final OkHttpClient client;
   private final DhanRest rest;
@@ -33,6 +42,7 @@ public final class DhanBroker implements Broker, AutoCloseable {
         .readTimeout(capped(READ_TIMEOUT, callTimeout))
         .writeTimeout(capped(WRITE_TIMEOUT, callTimeout))
         .callTimeout(callTimeout)
+        .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
         // OkHttp would otherwise resend a POST whose connection failed after sending: a second order.
         .retryOnConnectionFailure(false)
         .followRedirects(false)

@@ -319,6 +319,12 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     return rows.stream().map(MappingRow::toMapping).toList();
   }
 
+  /** The store's own writes inside {@code work} join its transaction (Jdbi nests them; the lock is reentrant). */
+  @Override
+  public void inOneTransaction(Runnable work) {
+    useTransaction(work);
+  }
+
   /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
   private <R> R inTransaction(Supplier<R> work) {
     return serialized(() -> handle.inTransaction(h -> work.get()));

@@ -37,7 +37,7 @@ class SchemaTest {
   }
 
   @Test
-  void flywayCreatesTheElevenTablesWithTheirColumns() {
+  void flywayCreatesTheTwelveTablesWithTheirColumns() {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     expected.put("audit_log", List.of("id", "ts", "action", "account_id", "leader_order_id", "correlation_id",
         "detail", "outcome", "duration_ms"));
@@ -50,6 +50,7 @@ class SchemaTest {
         "follower_order_id", "reason", "created_at", "updated_at"));
     expected.put("funds", List.of("snapshot_ts", "account_id", "available_paise", "sod_limit_paise",
         "utilized_paise"));
+    expected.put("instrument_loads", List.of("id", "fingerprint", "instruments", "checked_at"));
     expected.put("instruments", List.of("exchange_segment", "security_id", "trading_symbol", "underlying",
         "instrument_type", "lot_size", "tick_size_paise", "expiry_date", "strike_paise", "option_type",
         "freeze_quantity", "updated_at"));
@@ -84,7 +85,7 @@ class SchemaTest {
   @Test
   void strictTablesRefuseAFractionalAmount() {
     assertThat(db.rows("SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main'"))
-        .hasSize(11);
+        .hasSize(12);
     assertThatThrownBy(() -> db.execute("INSERT INTO funds VALUES (1, 'A', 112.5, 0, 0)"))
         .isInstanceOf(UnableToExecuteStatementException.class)
         .hasMessageContaining("cannot store REAL value in INTEGER column funds.available_paise");
@@ -121,7 +122,7 @@ class SchemaTest {
 
     SqliteStore.open(file).close();
 
-    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(3);
+    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(4);
     assertThat(db.row("SELECT value FROM config WHERE key = 'copy_enabled'")).containsEntry("value", "false");
   }
 

@@ -40,6 +40,26 @@ class SnapshotsAuditAndConfigTest extends OpenStore {
   }
 
   @Test
+  void writesInOneTransactionAreKeptTogetherOrNotAtAll() {
+    AuditEntry first = new AuditEntry(at(1), "copy_status_refreshed", Optional.of(FOLLOWER_A), Optional.empty(),
+        Optional.empty(), "{}", Optional.empty(), Optional.empty());
+    AuditEntry second = new AuditEntry(at(2), "copy_status_refreshed", Optional.of(FOLLOWER_A), Optional.empty(),
+        Optional.empty(), "{}", Optional.empty(), Optional.empty());
+
+    assertThatThrownBy(() -> store.inOneTransaction(() -> {
+      store.audit(first);
+      throw new IllegalStateException("failed halfway");
+    })).hasMessage("failed halfway");
+    assertThat(db.count("audit_log")).isZero();
+
+    store.inOneTransaction(() -> {
+      store.audit(first);
+      store.audit(second);
+    });
+    assertThat(db.count("audit_log")).isEqualTo(2);
+  }
+
+  @Test
   void fundsAreStoredInExactPaise() {
     store.recordFunds(new Funds(FOLLOWER_A, Money.ofRupees("98440.05"), Money.ofRupees("250000"),
         Money.ofRupees("151559.95")), at(0));

@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +99,9 @@ public final class CopyEngine implements AutoCloseable {
   private boolean firstStartToday;
   /** Whether a catch-up has read the leader's book since this start; touched on the event thread only. */
   private boolean caughtUp;
+  /** Open once the first catch-up has handled what the leader did before the socket (see {@link #awaitReady}). */
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private long startedNanos;
   private final AtomicReference<Instant> lastTokenCheck = new AtomicReference<>();
   private BrokerAccount leaderAccount;
   private LeaderEvents leaderEvents;
@@ -140,11 +145,16 @@ public final class CopyEngine implements AutoCloseable {
 
   /** Checks credentials, refreshes instruments and subscribes to the leader's orders. */
   public CopyEngine start() {
-    BrokerAccount leader = checkedAccount("leader", config.leader());
-    leaderAccount = leader;
-    List<Follower> followers = config.followers().stream()
-        .map(f -> new Follower(f.settings(), crash.account(checkedAccount("follower", f.credentials()))))
+    startedNanos = System.nanoTime();
+    // Each account's check is a round trip to the broker: asked all at once, not one after another.
+    Future<BrokerAccount> leaderCheck = fanOut.submit(() -> checkedAccount("leader", config.leader()));
+    List<Future<Follower>> followerChecks = config.followers().stream()
+        .map(f -> fanOut.submit(() -> new Follower(f.settings(),
+            crash.account(checkedAccount("follower", f.credentials())))))
         .toList();
+    BrokerAccount leader = checked(leaderCheck);
+    leaderAccount = leader;
+    List<Follower> followers = followerChecks.stream().map(CopyEngine::checked).toList();
     new InstrumentRefresh(master, store, clock).ifStale();
     scheduleInstrumentRefresh();
     CapitalBook capital = new CapitalBook(clock, CAPITAL_MAX_AGE);
@@ -265,6 +275,26 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
+  private static <T> T checked(Future<T> check) {
+    try {
+      return check.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failed) throw failed;
+      throw new EngineStartException("an account check failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineStartException("interrupted while checking the accounts", e);
+    }
+  }
+
+  /**
+   * Waits until the engine is ready: its leader socket connected and the first catch-up has handled what the
+   * leader did before it (and positions were reconciled). Returns false when that did not happen in time.
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   private BrokerAccount checkedAccount(String role, Credentials credentials) {
     BrokerAccount account = broker.account(credentials);
     try {
@@ -316,6 +346,9 @@ public final class CopyEngine implements AutoCloseable {
       caughtUp = true;
       // Once the first catch-up has copied what was missed, positions can be judged.
       reconciler.runAtStart();
+      ready.countDown();
+      log.atInfo().addKeyValue("millis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos))
+          .log("engine_ready");
     } else if (after.equals("connect")) {
       // After a dropped socket: the ledger is held against the broker's positions at once, not in 30 s.
       reconciler.runOnSchedule();

@@ -13,6 +13,7 @@ import io.copytrade.testkit.FakeOrder;
 import io.copytrade.testkit.FakeOrderSpec;
 import io.copytrade.testkit.RecordedCall;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -34,9 +35,10 @@ class HotPathTest {
   private Follower half;
 
   @BeforeEach
-  void steadyState() {
+  void steadyState() throws InterruptedException {
     desk = new ScenarioDesk(FAKE.fake(), dir);
     half = desk.startWithHalf();
+    assertThat(desk.engine().awaitReady(Duration.ofSeconds(10))).as("engine ready").isTrue();
     // The read again after the login, and both accounts' funds, are behind us; timed work next runs in 10 s.
     desk.awaitBookReads(2);
     ScenarioDesk.awaitUntil("both accounts' funds read", () -> fundsReads(desk.leader) > 0

@@ -154,7 +154,7 @@ final class FollowerReconciliation {
     int copied = services.ledger().followerCopied(account, leader.id(), key.instrument(), key.product(),
         leaderShare -> Sizer.size(follower.settings().sizing(), new SizingInput(leaderShare, lot,
             leaderCapital.amount(), followerCapital.amount(), premium)) instanceof SizingDecision.Place place
-            ? place.quantity() : Quantity.ZERO, lot);
+            ? place.quantity() : Quantity.ZERO, lot, leader.history());
     int goal = target.units().get();
     if (Integer.signum(copied) != Integer.signum(goal)) return 0;
     return new PositionTarget(Optional.of(Integer.signum(goal) * Math.min(Math.abs(goal), Math.abs(copied))),

@@ -91,14 +91,21 @@ public final class PositionLedger {
    * there been copied as sized, in the order the engine met them: entries by {@code entry}, exits by
    * {@link ExitPlanner} from this replayed position. It is what being up all along gives, so a follower
    * holding less than it (and than its target) lacks copies the engine owes, not lots lost to rounding.
+   *
+   * @param uncopied leader orders the engine does not copy (finished before it first ran today): they move
+   *     the leader's position only
    */
   public int followerCopied(AccountId follower, AccountId leader, InstrumentKey instrument, ProductType product,
-      UnaryOperator<Quantity> entry, LotSize lot) {
+      UnaryOperator<Quantity> entry, LotSize lot, Set<OrderId> uncopied) {
     int leaderHeld = carried(leader, instrument, product);
     int held = followerCarried(follower, leader, instrument, product);
     for (LedgerOrder order : store.leaderOrdersIn(leader, instrument, product, dayStart())) {
       if (order.filled().isZero()) continue;
       LeaderShape shape = LeaderShape.of(order.side(), order.filled(), leaderHeld);
+      if (uncopied.contains(order.orderId())) {
+        leaderHeld += order.signedFill();
+        continue;
+      }
       if (!shape.closes().isZero()) {
         held += signed(order.side(), ExitPlanner.plan(shape, order.side(), instrument, product, held, lot)
             .quantity().units());

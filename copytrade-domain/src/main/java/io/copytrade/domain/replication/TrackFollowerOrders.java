@@ -73,14 +73,15 @@ public final class TrackFollowerOrders {
    */
   public List<CopyMapping> apply(Map<AccountId, List<BrokerOrder>> books) {
     List<CopyMapping> changed = new ArrayList<>();
-    tracked().forEach((account, copies) -> {
+    // One transaction for the pass: the event thread waits for one sync, not three per copy.
+    store.inOneTransaction(() -> tracked().forEach((account, copies) -> {
       Map<OrderId, BrokerOrder> book = books.getOrDefault(account, List.of()).stream()
           .collect(Collectors.toMap(BrokerOrder::orderId, Function.identity(), (a, b) -> b));
       for (CopyMapping copy : copies) {
         Optional.ofNullable(book.get(copy.followerOrderId().orElseThrow()))
             .flatMap(order -> moved(copy, order)).ifPresent(changed::add);
       }
-    });
+    }));
     return changed;
   }
 
@@ -101,16 +102,26 @@ public final class TrackFollowerOrders {
         .filter(c -> c.follower().equals(follower) && c.followerOrderId().equals(Optional.of(order.orderId())));
     if (copy.isEmpty()) return Optional.empty();
     if (!TRACKED.contains(copy.get().state())) {
-      store.recordFollowerOrder(order, clock.instant());
+      record(order, clock.instant());
       return Optional.empty();
     }
-    return moved(copy.get(), order);
+    List<CopyMapping> moved = new ArrayList<>(1);
+    store.inOneTransaction(() -> moved(copy.get(), order).ifPresent(moved::add));
+    return moved.stream().findFirst();
+  }
+
+  /** What the broker shows of the order, stored unless it is what the store already holds. */
+  private void record(BrokerOrder order, Instant at) {
+    boolean known = store.followerOrder(order.orderId()).filter(stored -> stored.status() == order.status()
+        && stored.quantity().equals(order.quantity()) && stored.filledQuantity().equals(order.filledQuantity()))
+        .isPresent();
+    if (!known) store.recordFollowerOrder(order, at);
   }
 
   private Optional<CopyMapping> moved(CopyMapping copy, BrokerOrder order) {
     CopyState now = CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity());
     Instant at = clock.instant();
-    store.recordFollowerOrder(order, at);
+    record(order, at);
     if (now == copy.state() || !(CopyStateMachine.check(copy.state(), now) instanceof Transition.Allowed)) {
       return Optional.empty();
     }

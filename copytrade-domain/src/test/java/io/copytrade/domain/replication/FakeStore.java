@@ -251,4 +251,9 @@ final class FakeStore implements CopyStore {
   private void failIfTold(AccountId follower) {
     if (failingFollowers.contains(follower)) throw new IllegalStateException("disk full");
   }
+
+  @Override
+  public void inOneTransaction(Runnable work) {
+    work.run();
+  }
 }

@@ -101,6 +101,12 @@ public interface CopyStore {
   /** Appends to the audit log; entries are never changed or removed. */
   void audit(AuditEntry entry);
 
+  /**
+   * Runs {@code work} so that the writes it makes through this store are one transaction: all kept or none,
+   * synced once. Writes from other threads wait until it ends, so keep it short and free of broker calls.
+   */
+  void inOneTransaction(Runnable work);
+
   Optional<String> config(String key);
 
   void setConfig(String key, String value, Instant at);
