@@ -96,8 +96,9 @@ final class FirstPlacement {
     // Failures here throw rather than record a failed copy: an exit given up on is a position left open, so
     // the next event (or the caller's retry) must find no copy and try again.
     Instrument instrument = event.instrument();
-    ExitPlanner.Exit exit = ExitPlanner.plan(shape, update.side(), update.instrument(), update.product(),
-        services.ledger().followerBefore(event.account(), update), instrument.lotSize());
+    int held = services.ledger().followerBefore(event.account(), update, facts.before().get());
+    ExitPlanner.Exit exit = ExitPlanner.plan(shape, update.side(), update.instrument(), update.product(), held,
+        instrument.lotSize());
     Step step = Step.of(Step.EXIT);
     if (exit.quantity().isZero()) {
       event.skip(step, shape.closes(), exit.sizing(), exit.sizing(), terms);

@@ -11,6 +11,7 @@ import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
+import io.copytrade.ports.store.LedgerOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,8 +28,12 @@ final class FollowerRun {
   record Services(CopyStore store, CopyWriter writer, EntryPlanner planner, InstrumentCatalogue instruments,
       PositionLedger ledger) {}
 
-  /** Facts of the event read once for all followers, and which followers' accounts are stopped. */
-  record EventFacts(Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
+  /**
+   * Facts of the event read once for all followers, and which followers' accounts are stopped.
+   *
+   * @param before the leader orders of the position met before this one (see {@link PositionLedger#before})
+   */
+  record EventFacts(Supplier<List<LedgerOrder>> before, Supplier<LeaderShape> leaderShape, boolean copyingEnabled,
       Function<AccountId, Optional<String>> stopped) {}
 
   private final FollowerEvent event;

@@ -57,10 +57,22 @@ public final class PositionLedger {
     this.clock = clock;
   }
 
-  /** The leader's signed net position in the order's instrument and product just before {@code order}. */
-  int leaderBefore(LeaderOrderUpdate order) {
+  /** The leader orders of {@code order}'s position met before it, in the order they were met. */
+  List<LedgerOrder> before(LeaderOrderUpdate order) {
+    List<LedgerOrder> all = store.leaderOrdersIn(order.account(), order.instrument(), order.product(), dayStart());
+    int at = 0;
+    while (at < all.size() && !all.get(at).orderId().equals(order.orderId())) at++;
+    return all.subList(0, at);
+  }
+
+  /**
+   * The leader's signed net position in the order's instrument and product just before {@code order}.
+   *
+   * @param before its {@link #before}, read once for every follower of the event
+   */
+  int leaderBefore(LeaderOrderUpdate order, List<LedgerOrder> before) {
     return carried(order.account(), order.instrument(), order.product())
-        + before(order).stream().mapToInt(LedgerOrder::signedFill).sum();
+        + before.stream().mapToInt(LedgerOrder::signedFill).sum();
   }
 
   /** The leader's signed net position now, by the ledger. */
@@ -74,8 +86,8 @@ public final class PositionLedger {
    * What the follower holds of the engine's making in the order's instrument and product just before
    * {@code order}, signed: its copies of leader orders met before it, and reconciliation orders.
    */
-  int followerBefore(AccountId follower, LeaderOrderUpdate order) {
-    Set<OrderId> earlier = before(order).stream().map(LedgerOrder::orderId).collect(Collectors.toSet());
+  int followerBefore(AccountId follower, LeaderOrderUpdate order, List<LedgerOrder> before) {
+    Set<OrderId> earlier = before.stream().map(LedgerOrder::orderId).collect(Collectors.toSet());
     return followerCarried(follower, order.account(), order.instrument(), order.product())
         + held(follower, order.instrument(), order.product(), copy -> copy.product().isEmpty()
             || earlier.contains(copy.copy().leaderOrderId()));
@@ -123,14 +135,6 @@ public final class PositionLedger {
         .filter(copy -> productOf(copy).filter(product::equals).isPresent())
         .filter(counted)
         .mapToInt(copy -> signed(copy, expected(copy, copies))).sum();
-  }
-
-  /** The leader orders of this position met before {@code order}, in the order they were met. */
-  private List<LedgerOrder> before(LeaderOrderUpdate order) {
-    List<LedgerOrder> all = store.leaderOrdersIn(order.account(), order.instrument(), order.product(), dayStart());
-    int at = 0;
-    while (at < all.size() && !all.get(at).orderId().equals(order.orderId())) at++;
-    return all.subList(0, at);
   }
 
   /**

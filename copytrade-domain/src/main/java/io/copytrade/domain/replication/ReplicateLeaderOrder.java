@@ -5,6 +5,7 @@ import io.copytrade.ports.instrument.InstrumentCatalogue;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
+import io.copytrade.ports.store.LedgerOrder;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,9 +92,10 @@ public final class ReplicateLeaderOrder {
     // the only chance to reach the rest, and every step first finds what is already done.
     store.recordLeaderEvent(update, clock.instant());
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update));
-    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(
-        new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update))), copyingEnabled(store),
-        roster::stopped);
+    Once<List<LedgerOrder>> before = new Once<>(() -> services.ledger().before(update));
+    FollowerRun.EventFacts facts = new FollowerRun.EventFacts(before,
+        new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update, before.get()))),
+        copyingEnabled(store), roster::stopped);
     List<Follower> followers = roster.all();
     List<CompletableFuture<ReplicationResult>> runs = followers.stream()
         .map(follower -> start(follower, update, facts)).toList();
