@@ -49,7 +49,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
-  private static final String INTENT = "intent";
+  private static final String WRITE = "write";
   private static final int INSTRUMENT_BATCH = 1000;
   private final ReentrantLock lock = new ReentrantLock();
   private final Handle handle;
@@ -60,7 +60,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private final AuditDao auditLog;
   private final ConfigDao config;
   private final LedgerDao ledger;
-  private final IntentBatch intents = new IntentBatch(this::commitIntents);
+  private final GroupCommit group = new GroupCommit(this::commitGroup);
   private final Map<InstrumentKey, Optional<Instrument>> catalogue = new ConcurrentHashMap<>();
   private boolean closed;
 
@@ -109,23 +109,35 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     return inTransaction(() -> mappings.insert(MappingRow.of(intent)));
   }
 
-  /** Intents stored at the same moment by several threads share one transaction (see {@link IntentBatch}). */
+  /** Intents stored at the same moment by several threads share one transaction (see {@link GroupCommit}). */
   @Override
   public boolean recordIntent(CopyMapping intent, AuditEntry audit) {
-    return intents.record(intent, audit);
+    return group.write(() -> {
+      boolean inserted = mappings.insert(MappingRow.of(intent));
+      if (inserted) auditLog.append(AuditRow.of(audit));
+      return inserted;
+    });
   }
 
-  private void commitIntents(List<IntentBatch.Pending> batch) {
+  /** As {@link #update}, with its audit line, in a transaction shared like an intent's. */
+  @Override
+  public void recordOutcome(CopyMapping mapping, AuditEntry audit) {
+    group.write(() -> {
+      updateRow(mapping);
+      auditLog.append(AuditRow.of(audit));
+      return null;
+    });
+  }
+
+  private void commitGroup(List<GroupCommit.Pending> batch) {
     useTransaction(() -> {
-      for (IntentBatch.Pending pending : batch) {
-        handle.savepoint(INTENT);
+      for (GroupCommit.Pending pending : batch) {
+        handle.savepoint(WRITE);
         try {
-          boolean inserted = mappings.insert(MappingRow.of(pending.intent));
-          if (inserted) auditLog.append(AuditRow.of(pending.audit));
-          handle.releaseSavepoint(INTENT);
-          pending.recorded(inserted);
+          pending.run();
+          handle.releaseSavepoint(WRITE);
         } catch (RuntimeException e) {
-          handle.rollbackToSavepoint(INTENT);
+          handle.rollbackToSavepoint(WRITE);
           pending.failed(e);
         }
       }
@@ -140,16 +152,18 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
    */
   @Override
   public void update(CopyMapping mapping) {
+    useTransaction(() -> updateRow(mapping));
+  }
+
+  private void updateRow(CopyMapping mapping) {
     MappingRow next = MappingRow.of(mapping);
-    useTransaction(() -> {
-      MappingRow stored = mappings.find(next.correlationId()).orElseThrow(() ->
-          new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
-      if (!stored.withProgressOf(next).equals(next)) {
-        throw new IllegalArgumentException(
-            "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
-      }
-      mappings.updateProgress(next);
-    });
+    MappingRow stored = mappings.find(next.correlationId()).orElseThrow(() ->
+        new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
+    if (!stored.withProgressOf(next).equals(next)) {
+      throw new IllegalArgumentException(
+          "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
+    }
+    mappings.updateProgress(next);
   }
 
   @Override

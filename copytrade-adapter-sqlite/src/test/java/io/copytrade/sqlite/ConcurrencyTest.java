@@ -88,6 +88,46 @@ class ConcurrencyTest {
     assertThat(new RawDatabase(dir.resolve("copy.db")).count("audit_log")).isEqualTo(THREADS - 1);
   }
 
+  @Test
+  void outcomesStoredAtOnceKeepTheirAuditLinesAndOneThatFailsFailsAlone() throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("copy.db"))) {
+      store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(0));
+      List<CopyMapping> placed = new ArrayList<>();
+      for (int t = 1; t < THREADS; t++) {
+        CopyMapping intent = intent("L1", AccountId.of("F" + t), "entry", at(1));
+        store.recordIntent(intent);
+        placed.add(placed(intent, "O" + t));
+      }
+      // F0 never stored an intent: its outcome has nothing to update.
+      placed.add(0, placed(intent("L1", AccountId.of("F0"), "entry", at(1)), "O0"));
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> results = new ArrayList<>();
+      for (CopyMapping outcome : placed) {
+        results.add(pool.submit(() -> {
+          start.await();
+          store.recordOutcome(outcome, placeOrder(outcome, 2));
+          return null;
+        }));
+      }
+      start.countDown();
+      pool.shutdown();
+      assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
+
+      assertThatThrownBy(results.get(0)::get).hasCauseInstanceOf(IllegalStateException.class);
+      for (Future<?> stored : results.subList(1, THREADS)) stored.get();
+      assertThat(store.copiesOf(OrderId.of("L1"))).extracting(CopyMapping::state).hasSize(THREADS - 1)
+          .containsOnly(CopyState.PLACED);
+    }
+    assertThat(new RawDatabase(dir.resolve("copy.db")).count("audit_log")).isEqualTo(THREADS - 1);
+  }
+
+  private static CopyMapping placed(CopyMapping copy, String orderId) {
+    return new CopyMapping(copy.correlationId(), copy.leaderOrderId(), copy.follower(), copy.step(),
+        copy.instrument(), copy.side(), copy.leaderQuantity(), copy.followerQuantity(), copy.sizing(),
+        CopyState.PLACED, Optional.of(OrderId.of(orderId)), copy.reason(), copy.createdAt(), at(2));
+  }
+
   private static CopyMapping sameStepAnotherId(CopyMapping copy) {
     return new CopyMapping(CorrelationId.derive(copy.leaderOrderId(), copy.follower(), "other"),
         copy.leaderOrderId(), copy.follower(), copy.step(), copy.instrument(), copy.side(), copy.leaderQuantity(),

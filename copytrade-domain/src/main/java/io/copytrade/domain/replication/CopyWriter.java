@@ -107,8 +107,7 @@ final class CopyWriter {
     Instant end = clock.instant();
     CopyMapping outcome = CopyStateMachine.move(intent, placement.state(), placement.orderId(),
         placement.reason(), end);
-    store.update(outcome);
-    store.audit(entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),
+    store.recordOutcome(outcome, entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),
         Optional.of(Duration.between(start, end).toMillis())));
     return outcome;
   }
@@ -120,8 +119,7 @@ final class CopyWriter {
 
   /** As {@link #record(CopyMapping, String, OrderTerms, String, Duration)}, when no order terms are known. */
   CopyMapping record(CopyMapping moved, String action, Optional<OrderTerms> terms, String outcome, Duration took) {
-    store.update(moved);
-    store.audit(entry(action, moved, terms, Optional.of(outcome), Optional.of(took.toMillis())));
+    store.recordOutcome(moved, entry(action, moved, terms, Optional.of(outcome), Optional.of(took.toMillis())));
     return moved;
   }
 

@@ -256,4 +256,10 @@ final class FakeStore implements CopyStore {
   public void inOneTransaction(Runnable work) {
     work.run();
   }
+
+  @Override
+  public void recordOutcome(CopyMapping mapping, AuditEntry audit) {
+    update(mapping);
+    audit(audit);
+  }
 }

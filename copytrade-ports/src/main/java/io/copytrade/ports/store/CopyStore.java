@@ -98,6 +98,12 @@ public interface CopyStore {
 
   void recordPositions(AccountId account, List<Position> positions, Instant at);
 
+  /**
+   * Stores a copy's progress as {@link #update} does, with the audit line of what moved it, in one transaction;
+   * writes of several threads at the same moment may share it (one sync for all).
+   */
+  void recordOutcome(CopyMapping mapping, AuditEntry audit);
+
   /** Appends to the audit log; entries are never changed or removed. */
   void audit(AuditEntry entry);
 
