@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
@@ -31,7 +32,13 @@ public final class DhanOrderStream implements LeaderOrderStream, AutoCloseable {
   public DhanOrderStream(URI socket, Backoff backoff) {
     Objects.requireNonNull(socket, "socket");
     Objects.requireNonNull(backoff, "backoff");
+    // An open socket holds one of the dispatcher's concurrent calls for its whole life; OkHttp's default of 64
+    // would leave every account past the 64th (the leader among them) unconnected, silently.
+    Dispatcher sockets = new Dispatcher();
+    sockets.setMaxRequests(Integer.MAX_VALUE);
+    sockets.setMaxRequestsPerHost(Integer.MAX_VALUE);
     this.client = new OkHttpClient.Builder()
+        .dispatcher(sockets)
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(10))
         .writeTimeout(Duration.ofSeconds(10))

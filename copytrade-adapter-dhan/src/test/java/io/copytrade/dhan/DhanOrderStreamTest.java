@@ -195,6 +195,22 @@ class DhanOrderStreamTest {
     listener.assertNoMore();
   }
 
+  @Test
+  void opensASocketForEveryAccountBeyondOkHttpsDefaultOf64ConcurrentCalls() throws Exception {
+    // Each open socket holds one of the client's concurrent calls; a default client stops at 64.
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return new ServerSide().upgrade();
+      }
+    });
+    int accounts = 100;
+
+    for (int i = 0; i < accounts; i++) stream.subscribe(CREDENTIALS, listener);
+
+    for (int i = 0; i < accounts; i++) listener.next(Connected.class);
+  }
+
   private WebSocket connected(ServerSide side) throws Exception {
     server.enqueue(side.upgrade());
     stream.subscribe(CREDENTIALS, listener);
