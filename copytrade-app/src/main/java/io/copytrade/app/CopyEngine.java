@@ -164,7 +164,8 @@ public final class CopyEngine implements AutoCloseable {
         events, timers, listeners, config.resilience().absenceWindow());
     timers.scheduleWithFixedDelay(() -> refreshCapital(capital, leader), 0, CAPITAL_REFRESH.toMillis(),
         TimeUnit.MILLISECONDS);
-    reconciler = new Reconciler(store, leader, leaderEvents::active, leaderEvents::retrying, capital, clock);
+    reconciler = new Reconciler(store, leader, leaderEvents::active, leaderEvents::retrying, capital, clock,
+        fanOut);
     // Before anything below can handle a leader event and so make today a day the engine ran.
     firstStartToday = !ranToday();
     // Copies a crash left in doubt are settled before the first catch-up, then checked again every 2 s.

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,14 +45,17 @@ final class Reconciler {
   private final CapitalBook capital;
   private final InstantSource clock;
   private final LedgerCheck ledgerCheck;
+  private final Executor reads;
 
   /**
    * @param followers as the engine treats them now: a follower paused for the day takes no additions, a
    *     stopped one (refused token) is left out
    * @param busy leader orders with events waiting to be handled again
+   * @param reads reads every follower's books at once
    */
   Reconciler(SqliteStore store, BrokerAccount leader, Supplier<List<Follower>> followers,
-      Supplier<Set<OrderId>> busy, CapitalBook capital, InstantSource clock) {
+      Supplier<Set<OrderId>> busy, CapitalBook capital, InstantSource clock, Executor reads) {
+    this.reads = reads;
     this.store = store;
     this.leader = leader;
     this.followers = followers;
@@ -108,7 +112,7 @@ final class Reconciler {
     Instant now = clock.instant();
     Reconciliation result;
     try {
-      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock, ledgerCheck)
+      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock, ledgerCheck, reads)
           .run(RUN_NAME.format(now), history(), busy.get());
     } catch (RuntimeException e) {
       log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");

@@ -56,35 +56,48 @@ final class FollowerReconciliation {
   private final Follower follower;
   private final String run;
   private final AccountId account;
-  private final Once<List<Position>> positions;
+  private final List<Position> positions;
+  private final List<BrokerOrder> book;
 
-  FollowerReconciliation(Services services, LeaderView leader, Follower follower, String run) {
+  /** What a follower's broker showed when the run read it: see {@link #read}. */
+  record Books(List<BrokerOrder> book, List<Position> positions) {
+    /**
+     * The order book first, then the positions: an order filling between the two reads shows in both, never
+     * as a fill the positions lack, which would be judged as a position short of its target.
+     */
+    static Books read(AccountQueries account) {
+      List<BrokerOrder> book = account.orderBook();
+      return new Books(book, account.positions());
+    }
+  }
+
+  FollowerReconciliation(Services services, LeaderView leader, Follower follower, String run, Books books) {
     this.services = services;
     this.leader = leader;
     this.follower = follower;
     this.run = run;
     this.account = follower.settings().account();
-    this.positions = new Once<>(follower.broker()::positions);
+    this.positions = books.positions();
+    this.book = books.book();
   }
 
   /** @param inFlight every follower's copies in flight, as the run read them once */
   List<PositionCheck> run(List<CopyMapping> inFlight) {
-    List<BrokerOrder> book = follower.broker().orderBook();
     List<CopyMapping> mine = inFlight.stream().filter(copy -> copy.follower().equals(account)).toList();
     Set<InstrumentKey> copied = services.store().instrumentsCopiedTo(account);
     Set<Key> keys = new LinkedHashSet<>();
     leader.positions().stream().filter(p -> !p.isFlat()).forEach(p -> keys.add(new Key(p.instrument(), p.product())));
-    positions.get().stream().filter(p -> !p.isFlat() && copied.contains(p.instrument()))
+    positions.stream().filter(p -> !p.isFlat() && copied.contains(p.instrument()))
         .forEach(p -> keys.add(new Key(p.instrument(), p.product())));
     List<PositionCheck> checks = new ArrayList<>();
-    for (Key key : keys) checks.add(check(key, book, mine));
+    for (Key key : keys) checks.add(check(key, mine));
     return checks;
   }
 
-  private PositionCheck check(Key key, List<BrokerOrder> book, List<CopyMapping> inFlight) {
+  private PositionCheck check(Key key, List<CopyMapping> inFlight) {
     int leaderNet = LeaderShape.netOf(leader.positions(), key.instrument(), key.product());
-    int held = LeaderShape.netOf(positions.get(), key.instrument(), key.product());
-    Optional<String> moving = moving(key.instrument(), book, inFlight);
+    int held = LeaderShape.netOf(positions, key.instrument(), key.product());
+    Optional<String> moving = moving(key.instrument(), inFlight);
     if (moving.isPresent()) {
       return new PositionCheck(account, key.instrument(), key.product(), leaderNet, held, Optional.empty(),
           Outcome.DEFERRED, moving.get(), List.of());
@@ -165,7 +178,7 @@ final class FollowerReconciliation {
    * Why the position may still be changing: then a copy on its way and this reconciliation would both act
    * on the same difference.
    */
-  private Optional<String> moving(InstrumentKey instrument, List<BrokerOrder> book, List<CopyMapping> inFlight) {
+  private Optional<String> moving(InstrumentKey instrument, List<CopyMapping> inFlight) {
     Optional<BrokerOrder> open = book.stream()
         .filter(o -> o.instrument().equals(instrument) && o.status().isOpen()).findFirst();
     if (open.isPresent()) {
@@ -213,7 +226,7 @@ final class FollowerReconciliation {
     OrderTerms terms = Order.terms(key, side);
     CorrelationId probe = CorrelationId.derive(OrderId.of(MARGIN_PROBE), account, run);
     RiskDecision risk = RiskRules.firstRejection(settings.riskRules(), new RiskCheck(Quantity.of(quantity),
-        premium, services.capital().capitalOf(follower.broker()).amount(), instrument, key.product(), positions,
+        premium, services.capital().capitalOf(follower.broker()).amount(), instrument, key.product(), () -> positions,
         new Once<>(() -> follower.broker().margin(terms.request(account, probe, Quantity.of(quantity))))));
     if (risk instanceof RiskDecision.Reject reject) return Optional.of(reject.reason());
     if (risk instanceof RiskDecision.RejectAndPause pause) return Optional.of(pause.reason());

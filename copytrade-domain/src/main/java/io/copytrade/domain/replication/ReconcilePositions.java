@@ -12,6 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Use case: compares each follower's positions with their targets and acts by the follower's
@@ -30,6 +33,9 @@ import java.util.Set;
  * from the run's name, the position and the step ("reconcile-close", "reconcile-open", sliced at the freeze
  * quantity), so running it again under the same name sends nothing twice. Run it on the engine's event
  * thread, between events, after in-flight copies were resolved.
+ *
+ * <p>Every follower's books are read at once, before the first is judged: the event thread waits for the
+ * slowest broker's round trip, not for the sum of them all.
  */
 public final class ReconcilePositions {
   private static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
@@ -37,11 +43,16 @@ public final class ReconcilePositions {
   private final BrokerAccount leader;
   private final List<Follower> followers;
   private final LedgerCheck ledgerCheck;
+  private final Executor reads;
 
-  /** @param ledgerCheck the engine's one check of the leader's ledger, which remembers what it reported */
+  /**
+   * @param ledgerCheck the engine's one check of the leader's ledger, which remembers what it reported
+   * @param reads runs the reads of the followers' books; give it a thread per follower or more
+   */
   public ReconcilePositions(CopyStore store, InstrumentCatalogue instruments, BrokerAccount leader,
-      List<Follower> followers, CapitalBook capital, InstantSource clock, LedgerCheck ledgerCheck) {
+      List<Follower> followers, CapitalBook capital, InstantSource clock, LedgerCheck ledgerCheck, Executor reads) {
     this.ledgerCheck = Objects.requireNonNull(ledgerCheck, "ledgerCheck");
+    this.reads = Objects.requireNonNull(reads, "reads");
     this.services = new FollowerReconciliation.Services(Objects.requireNonNull(store, "store"),
         new CopyWriter(store, clock), Objects.requireNonNull(instruments, "instruments"),
         Objects.requireNonNull(capital, "capital"), clock, new PositionLedger(store, clock));
@@ -68,16 +79,30 @@ public final class ReconcilePositions {
         leader.orderBook(), Set.copyOf(history), Set.copyOf(busy),
         ReplicateLeaderOrder.copyingEnabled(services.store()));
     List<CopyMapping> inFlight = services.store().inStates(IN_FLIGHT);
+    List<CompletableFuture<FollowerReconciliation.Books>> books = followers.stream()
+        .map(follower -> CompletableFuture.supplyAsync(() -> FollowerReconciliation.Books.read(follower.broker()),
+            reads))
+        .toList();
     List<PositionCheck> checks = new ArrayList<>();
     List<Reconciliation.FollowerFailure> failures = new ArrayList<>();
-    for (Follower follower : followers) {
+    for (int i = 0; i < followers.size(); i++) {
+      Follower follower = followers.get(i);
       try {
-        checks.addAll(new FollowerReconciliation(services, view, follower, run).run(inFlight));
+        checks.addAll(new FollowerReconciliation(services, view, follower, run, joined(books.get(i))).run(inFlight));
       } catch (RuntimeException e) {
         failures.add(new Reconciliation.FollowerFailure(follower.settings().account(), e));
       }
     }
     return new Reconciliation(run, checks, failures,
         ledgerCheck.check(leader.id(), view.positions(), view.orders()));
+  }
+
+  private static FollowerReconciliation.Books joined(CompletableFuture<FollowerReconciliation.Books> read) {
+    try {
+      return read.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof RuntimeException cause) throw cause;
+      throw failed;
+    }
   }
 }

@@ -31,6 +31,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +46,21 @@ import org.junit.jupiter.api.Test;
 class ReconcilePositionsTest {
   private static final InstrumentKey OTHER = InstrumentKey.of(ExchangeSegment.NSE_FNO, "35999");
   private final Desk desk = new Desk();
+  private final ExecutorService reads = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stopReads() {
+    reads.shutdownNow();
+  }
+
+  private ReconcilePositions reconciliation(List<Follower> followers) {
+    return new ReconcilePositions(desk.store, desk.catalogue, desk.leader, followers, desk.capital, desk.clock,
+        new LedgerCheck(desk.store, desk.clock), reads);
+  }
+
+  private static Follower resync(FakeAccount account) {
+    return Desk.changed(Desk.follower(account, new CapitalProportional()), s -> s.withReconcile(ReconcilePolicy.RESYNC));
+  }
 
   private Reconciliation reconcile(ReconcilePolicy policy) {
     return reconcile(Desk.follower(desk.quarter, new CapitalProportional()), policy);
@@ -48,8 +68,7 @@ class ReconcilePositionsTest {
 
   private Reconciliation reconcile(Follower follower, ReconcilePolicy policy) {
     Follower withPolicy = Desk.changed(follower, s -> s.withReconcile(policy));
-    return new ReconcilePositions(desk.store, desk.catalogue, desk.leader, List.of(withPolicy), desk.capital,
-        desk.clock, new LedgerCheck(desk.store, desk.clock)).run("20260105T091600", Set.of(), Set.of());
+    return reconciliation(List.of(withPolicy)).run("20260105T091600", Set.of(), Set.of());
   }
 
   /** The engine once copied into {@code instrument} for QUARTER: a position there is the copier's. */
@@ -62,6 +81,31 @@ class ReconcilePositionsTest {
   private List<String> orders() {
     return desk.quarter.placed.stream()
         .map(r -> r.side() + " " + r.quantity() + " " + r.orderType() + " " + r.instrument().securityId()).toList();
+  }
+
+  @Test
+  void readsEveryFollowersBooksAtOnceNotOneAfterAnother() {
+    desk.leader.holds(NIFTY_CE_KEY, 520);
+    CountDownLatch bothAsked = new CountDownLatch(2);
+    Runnable meetTheOther = () -> {
+      bothAsked.countDown();
+      try {
+        if (!bothAsked.await(5, TimeUnit.SECONDS)) throw new IllegalStateException("read one after the other");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    };
+    desk.quarter.onPositions(meetTheOther);
+    desk.half.onPositions(meetTheOther);
+
+    Reconciliation result = reconciliation(List.of(resync(desk.quarter), resync(desk.half))).run("run-1", Set.of(),
+        Set.of());
+
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.checks()).extracting(PositionCheck::outcome)
+        .containsExactly(Outcome.CORRECTED, Outcome.CORRECTED);
+    assertThat(orders()).containsExactly("BUY 130 MARKET 35191");
   }
 
   @Test
@@ -260,10 +304,7 @@ class ReconcilePositionsTest {
     assertThat(desk.quarter.placed).isEmpty();
 
     // Finished before the engine first ran today: history, part of the position, not waited for.
-    Reconciliation withHistory = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
-        List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
-            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock,
-        new LedgerCheck(desk.store, desk.clock))
+    Reconciliation withHistory = reconciliation(List.of(resync(desk.quarter)))
         .run("run-2", Set.of(OrderId.of("L-7")), Set.of());
     assertThat(withHistory.checks()).singleElement().extracting(PositionCheck::outcome)
         .isEqualTo(Outcome.CORRECTED);
@@ -281,10 +322,7 @@ class ReconcilePositionsTest {
             OrderId.of("L-1"), c.follower(), "exit", c.instrument(), c.side(), c.leaderQuantity(), Quantity.ZERO,
             "test", CopyState.SKIPPED, Optional.empty(), Optional.of("test"), Desk.START, Desk.START))
         .orElseThrow());
-    ReconcilePositions reconcile = new ReconcilePositions(desk.store, desk.catalogue, desk.leader,
-        List.of(Desk.changed(Desk.follower(desk.quarter, new CapitalProportional()),
-            s -> s.withReconcile(ReconcilePolicy.RESYNC))), desk.capital, desk.clock,
-        new LedgerCheck(desk.store, desk.clock));
+    ReconcilePositions reconcile = reconciliation(List.of(resync(desk.quarter)));
 
     Reconciliation waiting = reconcile.run("run-3", Set.of(), Set.of(OrderId.of("L-1")));
     assertThat(waiting.checks()).singleElement().satisfies(check -> {
