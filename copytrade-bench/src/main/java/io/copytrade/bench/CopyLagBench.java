@@ -42,7 +42,13 @@ public final class CopyLagBench {
     machine(report, knobs);
     for (String scenario : chosen) {
       long start = System.nanoTime();
-      run(scenario, knobs, report);
+      try {
+        run(scenario, knobs, report);
+      } catch (Exception e) {
+        // One scenario's failure is a finding; the others still run.
+        report.line("# " + scenario + " failed: " + e);
+        e.printStackTrace();
+      }
       report.line("# " + scenario + " took " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
     }
     System.exit(0);

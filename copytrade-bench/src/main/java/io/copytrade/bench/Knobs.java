@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param rateFollowers follower counts of rate (bench.followers)
  * @param fanoutFollowers follower counts of fanout (bench.fanout)
  * @param fanoutOrders measured leader orders per follower count of fanout (bench.fanout.orders)
+ * @param fanoutGap the pause after every copy of one order arrived, before the next (bench.fanout.gap)
  * @param rssFollowers followers of the engine whose RSS is measured (bench.rss.followers)
  * @param rssDuration how long that engine copies the leader at {@code rate} (bench.rss.duration)
  * @param masterRows rows of the generated instrument master (bench.master.rows)
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * @param engineJvm extra JVM options of the engine's own JVM in rss and startup (bench.engine.jvm)
  */
 record Knobs(int warmup, int orders, Duration interval, int rate, Duration duration, Duration drain,
-    List<Integer> rateFollowers, List<Integer> fanoutFollowers, int fanoutOrders, int rssFollowers,
+    List<Integer> rateFollowers, List<Integer> fanoutFollowers, int fanoutOrders, Duration fanoutGap,
+    int rssFollowers,
     Duration rssDuration, int masterRows, int masterRuns, int startupRuns, Limits limits, Duration latency,
     List<String> engineJvm) {
 
@@ -46,6 +48,7 @@ record Knobs(int warmup, int orders, Duration interval, int rate, Duration durat
         integers(p, "bench.followers", "1,10,100"),
         integers(p, "bench.fanout", "1,10,100,500"),
         integer(p, "bench.fanout.orders", "30"),
+        duration(p, "bench.fanout.gap", "1s"),
         integer(p, "bench.rss.followers", "100"),
         duration(p, "bench.rss.duration", "60s"),
         integer(p, "bench.master.rows", "200000"),

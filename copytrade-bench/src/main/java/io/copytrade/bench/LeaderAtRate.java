@@ -25,8 +25,14 @@ final class LeaderAtRate {
     this.report = report;
   }
 
-  void run() throws Exception {
-    for (int followers : knobs.rateFollowers()) run(followers);
+  void run() {
+    for (int followers : knobs.rateFollowers()) {
+      try {
+        run(followers);
+      } catch (Exception e) {
+        report.line("rate  " + followers + " followers  failed: " + e);
+      }
+    }
   }
 
   private void run(int followerCount) throws Exception {
