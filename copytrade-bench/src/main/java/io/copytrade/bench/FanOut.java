@@ -39,8 +39,8 @@ final class FanOut {
   }
 
   private void run(int followerCount) throws Exception {
-    String label = String.format(Locale.ROOT, "fanout  %s  %3d follower%s", knobs.limits().label(), followerCount,
-        followerCount == 1 ? " " : "s");
+    String label = String.format(Locale.ROOT, "fanout  gap %dms  %s  %3d follower%s", knobs.fanoutGap().toMillis(),
+        knobs.limits().label(), followerCount, followerCount == 1 ? " " : "s");
     try (Desk desk = Desk.open(followerCount);
         InProcessEngine engine = InProcessEngine.start(desk, knobs.limits())) {
       report.line(label + "  engine ready in " + engine.startedIn.toMillis() + " ms");
