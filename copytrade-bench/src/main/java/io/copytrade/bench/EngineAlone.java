@@ -44,15 +44,17 @@ final class EngineAlone {
       boolean all = Leader.await(() -> desk.times.everyFollowerPlaced(orders.size()), knobs.drain());
       long peakKb = engine.peakRssKb().orElse(-1L);
       Latencies pauses = engine.gcPauses();
-      int status = engine.stop();
+      // Paired before the stop: a stopping engine still finishes the events in hand, which are not the drain's.
       List<Copy> copies = Copy.pair(desk, orders).copies().stream().filter(c -> c.order() >= knobs.warmup())
           .toList();
+      int status = engine.stop();
       report.line(String.format(Locale.ROOT, "%s  peak RSS %d MB (VmHWM of the engine's JVM)", label,
           peakKb / 1024));
       report.figure(label + "  GC pauses", pauses);
       report.line(String.format(Locale.ROOT, "%s  GC pauses total %.0f ms; copies placed %d of %d%s; exit %d",
           label, pauses.totalMillis(), copies.size(),
-          (long) count * knobs.rssFollowers(), all ? "" : " within the drain", status));
+          (long) count * knobs.rssFollowers(), all ? "" : " within " + knobs.drain().toSeconds()
+              + " s of the leader's last order", status));
       Latencies lags = new Latencies();
       copies.forEach(c -> lags.record(c.lagNanos()));
       report.figure(label + "  lag, every copy (engine in its own JVM)", lags);
