@@ -1,6 +1,7 @@
 package io.copytrade.testkit;
 
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.OrderId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -44,6 +46,8 @@ public final class FakeDhan implements AutoCloseable {
   private final FakeMarket market;
   private final OrderSocketServer orderSockets;
   private final MockWebServer rest = new MockWebServer();
+  private volatile WireListener wireListener = WireListener.NONE;
+  private final WireListener wire = new GuardedWire();
   /** For account holders' own orders; never retries, so one call is one request. */
   private final OkHttpClient client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
       .callTimeout(Duration.ofSeconds(30)).build();
@@ -53,7 +57,7 @@ public final class FakeDhan implements AutoCloseable {
     book = new Book(settings, oms, Clock.system(WireTime.IST), this::alert);
     market = new FakeMarket(book);
     orderSockets = new OrderSocketServer(token -> accountByToken(token).map(FakeAccount::id),
-        settings::loginLatency);
+        settings::loginLatency, wire);
     try {
       rest.setServerSocketFactory(NoDelayServerSocket.factory());
       rest.setDispatcher(new RestApi(this));
@@ -111,6 +115,15 @@ public final class FakeDhan implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Tells {@code listener} of every order-update frame written and HTTP request received from now on, with
+   * their {@link System#nanoTime()}; replaces the listener registered before. {@link #reset()} removes it.
+   */
+  public FakeDhan wireListener(WireListener listener) {
+    wireListener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
   /** Every HTTP request received so far, oldest first. */
   public List<RecordedCall> requests() {
     synchronized (calls) {
@@ -128,6 +141,7 @@ public final class FakeDhan implements AutoCloseable {
     book.clearOrders();
     faults.clear();
     settings.reset();
+    wireListener = WireListener.NONE;
     synchronized (calls) {
       calls.clear();
     }
@@ -156,6 +170,11 @@ public final class FakeDhan implements AutoCloseable {
     }
   }
 
+  /** The registered listener, its failures logged rather than thrown into the fake's I/O threads. */
+  WireListener wire() {
+    return wire;
+  }
+
   Book book() {
     return book;
   }
@@ -170,7 +189,27 @@ public final class FakeDhan implements AutoCloseable {
 
   /** Runs under the book's lock, so frames are formatted and queued in the order the changes happened. */
   private void alert(BookOrder order) {
-    orderSockets.publish(order.account,
+    orderSockets.publish(order.account, order.id,
         OrderAlert.frame(order, book.lastPrice(order.instrument.key()), settings));
+  }
+
+  private final class GuardedWire implements WireListener {
+    @Override
+    public void frameSent(AccountId account, OrderId order, long nanos) {
+      try {
+        wireListener.frameSent(account, order, nanos);
+      } catch (RuntimeException e) {
+        log.warn("wire listener failed on a frame", e);
+      }
+    }
+
+    @Override
+    public void requestReceived(String method, String path, Optional<AccountId> account, long nanos) {
+      try {
+        wireListener.requestReceived(method, path, account, nanos);
+      } catch (RuntimeException e) {
+        log.warn("wire listener failed on a request", e);
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.Price;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,14 @@ public final class FakeInstruments {
   private static final Map<String, String> UNDERLYING_TOKENS = Map.of("NIFTY", "26000", "BANKNIFTY", "26009",
       "FINNIFTY", "26037", "MIDCPNIFTY", "26074", "SENSEX", "1", "BANKEX", "12");
 
+  /** Stock underlyings of generated OPTSTK rows. */
+  private static final List<String> GENERATED_STOCKS = List.of("RELIANCE", "TCS", "INFY", "HDFCBANK", "ICICIBANK",
+      "SBIN", "ITC", "LT", "AXISBANK", "KOTAKBANK");
+  private static final int FIRST_GENERATED_ID = 2_000_000;
+
   private final Map<InstrumentKey, InstrumentRow> rows = new LinkedHashMap<>();
+  /** The CSV files served, by segment ("" for the whole master): built once per change of the rows. */
+  private final Map<String, String> csvFiles = new HashMap<>();
 
   FakeInstruments() {}
 
@@ -66,6 +74,27 @@ public final class FakeInstruments {
         Price.ofPaise(5), Optional.empty(), Optional.empty(), "XX", 0));
   }
 
+  /**
+   * Lists {@code count} generated NSE_FNO options (security ids from 2,000,000 up), so the master has the size
+   * of Dhan's real one (about 200,000 rows in the detailed file): index and stock underlyings, weekly expiries
+   * from {@link #DEMO_EXPIRY}, strikes 50 apart, CE and PE.
+   */
+  public FakeInstruments generatedOptions(int count) {
+    List<String> underlyings = new ArrayList<>(List.of("NIFTY", "BANKNIFTY", "FINNIFTY", "MIDCPNIFTY"));
+    underlyings.addAll(GENERATED_STOCKS);
+    for (int i = 0; i < count; i++) {
+      String underlying = underlyings.get(i % underlyings.size());
+      int series = i / underlyings.size();
+      String type = series % 2 == 0 ? "CE" : "PE";
+      int strike = 10_000 + 50 * (series / 2 % 400);
+      LocalDate expiry = DEMO_EXPIRY.plusWeeks(series / 800);
+      option(InstrumentKey.of(ExchangeSegment.NSE_FNO, Integer.toString(FIRST_GENERATED_ID + i)), underlying,
+          underlying + "-" + expiry + "-" + strike + "-" + type, 25, Price.ofPaise(5), expiry,
+          Price.ofRupees(Integer.toString(strike)), type, 1800);
+    }
+    return this;
+  }
+
   Optional<InstrumentRow> find(InstrumentKey key) {
     synchronized (rows) {
       return Optional.ofNullable(rows.get(key));
@@ -74,25 +103,28 @@ public final class FakeInstruments {
 
   /** The detailed master, every segment. */
   String detailedCsv() {
-    return csv(row -> true);
+    return csv("", row -> true);
   }
 
   /** The per-segment file of {@code GET /v2/instrument/{segment}}, in the detailed layout. */
   String detailedCsv(ExchangeSegment segment) {
-    return csv(row -> row.key().segment() == segment);
+    return csv(segment.name(), row -> row.key().segment() == segment);
   }
 
-  private String csv(Predicate<InstrumentRow> included) {
-    List<String> lines = new ArrayList<>(List.of(InstrumentRow.DETAILED_HEADER));
+  private String csv(String file, Predicate<InstrumentRow> included) {
     synchronized (rows) {
-      rows.values().stream().filter(included).map(InstrumentRow::csvLine).forEach(lines::add);
+      return csvFiles.computeIfAbsent(file, f -> {
+        StringBuilder text = new StringBuilder(InstrumentRow.DETAILED_HEADER).append('\n');
+        rows.values().stream().filter(included).forEach(row -> text.append(row.csvLine()).append('\n'));
+        return text.toString();
+      });
     }
-    return String.join("\n", lines) + "\n";
   }
 
   private FakeInstruments add(InstrumentRow row) {
     synchronized (rows) {
       rows.put(row.key(), row);
+      csvFiles.clear();
     }
     return this;
   }

@@ -51,6 +51,7 @@ public final class FakeSettings {
   private volatile boolean instrumentCsvNeedsToken;
   private volatile Duration clockOffset = Duration.ZERO;
   private volatile Duration loginLatency = Duration.ZERO;
+  private volatile Duration restLatency = Duration.ZERO;
 
   FakeSettings() {}
 
@@ -151,6 +152,21 @@ public final class FakeSettings {
     return loginLatency;
   }
 
+  /**
+   * A broker this far away: every HTTP request (REST and the instrument files) is held this long after it
+   * arrives, before it is handled, so each call's round trip takes at least this. Scripted faults add to it.
+   * Default zero.
+   */
+  public FakeSettings restLatency(Duration roundTrip) {
+    if (roundTrip.isNegative()) throw new IllegalArgumentException("negative REST latency: " + roundTrip);
+    restLatency = roundTrip;
+    return this;
+  }
+
+  public Duration restLatency() {
+    return restLatency;
+  }
+
   void reset() {
     transitDuration = DEFAULT_TRANSIT;
     statusCase = StatusCase.UPPER;
@@ -161,5 +177,6 @@ public final class FakeSettings {
     instrumentCsvNeedsToken = false;
     clockOffset = Duration.ZERO;
     loginLatency = Duration.ZERO;
+    restLatency = Duration.ZERO;
   }
 }

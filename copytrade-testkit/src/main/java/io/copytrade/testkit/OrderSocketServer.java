@@ -1,6 +1,7 @@
 package io.copytrade.testkit;
 
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.OrderId;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,6 +33,7 @@ final class OrderSocketServer implements Closeable {
   private final ServerSocket server;
   private final Function<String, Optional<AccountId>> tokens;
   private final Supplier<Duration> loginLatency;
+  private final WireListener wire;
   private final ExecutorService connections = Executors.newCachedThreadPool(Daemons.named("fake-dhan-ws"));
   /** One sender keeps every account's alerts in the order the book produced them. */
   private final ExecutorService sender = Executors.newSingleThreadExecutor(Daemons.named("fake-dhan-ws-send"));
@@ -41,11 +43,13 @@ final class OrderSocketServer implements Closeable {
   /**
    * @param tokens the account whose current token this is, if any
    * @param loginLatency how long after reading a login the server starts pushing that account's events
+   * @param wire told of each frame written
    */
-  OrderSocketServer(Function<String, Optional<AccountId>> tokens, Supplier<Duration> loginLatency)
-      throws IOException {
+  OrderSocketServer(Function<String, Optional<AccountId>> tokens, Supplier<Duration> loginLatency,
+      WireListener wire) throws IOException {
     this.tokens = tokens;
     this.loginLatency = loginLatency;
+    this.wire = wire;
     this.server = new NoDelayServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     Daemons.named("fake-dhan-ws-accept").newThread(this::acceptLoop).start();
@@ -55,11 +59,12 @@ final class OrderSocketServer implements Closeable {
     return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
   }
 
-  /** Sends a frame to every logged-in socket of the account, after all frames published before it. */
-  void publish(AccountId account, String frame) {
+  /** Sends a frame about the order to every logged-in socket of the account, after all frames published before it. */
+  void publish(AccountId account, OrderId order, String frame) {
     sender.execute(() -> sessions.getOrDefault(account, Set.of()).forEach(connection -> {
       try {
         connection.sendText(frame);
+        wire.frameSent(account, order, System.nanoTime());
       } catch (IOException e) {
         log.debug("order socket of {} is gone: {}", account, e.toString());
         connection.reset();

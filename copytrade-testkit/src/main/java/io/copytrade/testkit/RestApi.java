@@ -95,14 +95,17 @@ final class RestApi extends Dispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    long arrived = System.nanoTime();
     String method = request.getMethod();
     String path = decodedPath(request.getUrl());
     Optional<FakeAccount> caller =
         Optional.ofNullable(request.getHeaders().get("access-token")).flatMap(dhan::accountByToken);
     String body = request.getBody() == null ? "" : request.getBody().utf8();
-    dhan.record(new RecordedCall(method, path, lowerCase(request.getHeaders()), body,
-        caller.map(FakeAccount::id)));
+    Optional<AccountId> callerId = caller.map(FakeAccount::id);
+    dhan.wire().requestReceived(method, path, callerId, arrived);
+    dhan.record(new RecordedCall(method, path, lowerCase(request.getHeaders()), body, callerId));
     log.debug("{} {} from {}", method, path, caller.map(a -> a.id().value()).orElse("no known token"));
+    sleep(dhan.settings().restLatency().toNanos());
     try {
       return answer(method, path, caller, body);
     } catch (DhanError e) {
@@ -134,12 +137,12 @@ final class RestApi extends Dispatcher {
       return json(error.httpStatus(), error.body());
     }
     if (fault instanceof Faults.Fault.Delay delay) {
-      sleep(delay.delay().toMillis());
+      sleep(delay.delay().toNanos());
       return handle(route, call);
     }
     if (fault instanceof Faults.Fault.AnswerLate late) {
       MockResponse answer = handle(route, call);
-      sleep(late.delay().toMillis());
+      sleep(late.delay().toNanos());
       return answer;
     }
     try {
@@ -274,9 +277,10 @@ final class RestApi extends Dispatcher {
     return lower;
   }
 
-  private static void sleep(long millis) {
+  private static void sleep(long nanos) {
+    if (nanos == 0) return;
     try {
-      TimeUnit.MILLISECONDS.sleep(millis);
+      TimeUnit.NANOSECONDS.sleep(nanos);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
