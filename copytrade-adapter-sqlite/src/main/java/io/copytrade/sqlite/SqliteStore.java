@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
   private static final String WRITE = "write";
-  private static final int INSTRUMENT_BATCH = 1000;
   private final ReentrantLock lock = new ReentrantLock();
   private final Handle handle;
   private final MappingDao mappings;
@@ -294,19 +292,14 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
         instruments.find(k.segment().name(), k.securityId().value()).map(InstrumentRow::toInstrument)));
   }
 
-  /** In batches of {@value #INSTRUMENT_BATCH} statements inside the one transaction. */
+  /** Every row through one statement inside the one transaction (see {@link InstrumentWriter}). */
   @Override
   public long load(MasterFile file, Instant at) {
     return inTransaction(() -> {
-      List<InstrumentRow> batch = new ArrayList<>(INSTRUMENT_BATCH);
-      long stored = file.readAll(instrument -> {
-        batch.add(InstrumentRow.of(instrument, at));
-        if (batch.size() == INSTRUMENT_BATCH) {
-          instruments.upsert(batch);
-          batch.clear();
-        }
-      });
-      if (!batch.isEmpty()) instruments.upsert(batch);
+      long stored;
+      try (InstrumentWriter writer = new InstrumentWriter(handle.getConnection())) {
+        stored = file.readAll(instrument -> writer.write(InstrumentRow.of(instrument, at)));
+      }
       instruments.recordLoad(InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
       catalogue.clear();
       return stored;
