@@ -15,7 +15,6 @@ import java.util.Locale;
  * command line always does.
  */
 final class EngineAlone {
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SETTLE = Duration.ofSeconds(3);
 
   private final Knobs knobs;
@@ -33,8 +32,9 @@ final class EngineAlone {
     Path dir = Files.createTempDirectory("copytrade-bench-rss-");
     try (Desk desk = Desk.open(knobs.rssFollowers());
         EngineChild engine = EngineChild.start(desk, dir, knobs.engineJvm())) {
-      if (engine.awaitReady(READY_TIMEOUT).isEmpty()) {
-        report.line(label + "  the engine was not ready within " + READY_TIMEOUT + "; its log: " + dir);
+      if (engine.awaitReady(InProcessEngine.READY_TIMEOUT).isEmpty()) {
+        report.line(label + "  the engine was not ready within " + InProcessEngine.READY_TIMEOUT + "; its log: "
+            + dir);
         return;
       }
       Thread.sleep(SETTLE.toMillis());

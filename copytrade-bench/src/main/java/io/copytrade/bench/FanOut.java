@@ -29,18 +29,11 @@ final class FanOut {
   }
 
   void run() {
-    for (int followers : knobs.fanoutFollowers()) {
-      try {
-        run(followers);
-      } catch (Exception e) {
-        report.line("fanout  " + followers + " followers  failed: " + e);
-      }
-    }
+    report.perFollowerCount(String.format(Locale.ROOT, "fanout  gap %dms  %s", knobs.fanoutGap().toMillis(),
+        knobs.limits().label()), knobs.fanoutFollowers(), this::run);
   }
 
-  private void run(int followerCount) throws Exception {
-    String label = String.format(Locale.ROOT, "fanout  gap %dms  %s  %3d follower%s", knobs.fanoutGap().toMillis(),
-        knobs.limits().label(), followerCount, followerCount == 1 ? " " : "s");
+  private void run(int followerCount, String label) throws Exception {
     try (Desk desk = Desk.open(followerCount);
         InProcessEngine engine = InProcessEngine.start(desk, knobs.limits())) {
       report.line(label + "  engine ready in " + engine.startedIn.toMillis() + " ms");

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the desk's leader to each of its followers by capital.
  */
 final class InProcessEngine implements AutoCloseable {
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  /** How long every scenario waits for an engine, in this JVM or its own, to be READY. */
+  static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   /** The engine reads the leader's book again 2 s after connecting; measuring starts after that. */
   private static final Duration SETTLE = Duration.ofSeconds(3);
 

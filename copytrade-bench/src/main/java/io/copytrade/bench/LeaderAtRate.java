@@ -26,18 +26,11 @@ final class LeaderAtRate {
   }
 
   void run() {
-    for (int followers : knobs.rateFollowers()) {
-      try {
-        run(followers);
-      } catch (Exception e) {
-        report.line("rate  " + followers + " followers  failed: " + e);
-      }
-    }
+    report.perFollowerCount(String.format(Locale.ROOT, "rate  %d/s %ds  %s", knobs.rate(), knobs.duration().toSeconds(),
+        knobs.limits().label()), knobs.rateFollowers(), this::run);
   }
 
-  private void run(int followerCount) throws Exception {
-    String label = String.format(Locale.ROOT, "rate  %d/s %ds  %s  %3d follower%s", knobs.rate(),
-        knobs.duration().toSeconds(), knobs.limits().label(), followerCount, followerCount == 1 ? " " : "s");
+  private void run(int followerCount, String label) throws Exception {
     try (Desk desk = Desk.open(followerCount);
         InProcessEngine engine = InProcessEngine.start(desk, knobs.limits())) {
       List<OrderId> warmup = Leader.trade(desk, 0, knobs.warmup(), knobs.interval());

@@ -2,6 +2,7 @@ package io.copytrade.bench;
 
 import java.io.PrintStream;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,26 @@ final class Report {
   void line(String text) {
     out.println(text);
     out.flush();
+  }
+
+  /** A scenario run once per follower count; {@code run} gets the count and its label. */
+  interface PerCount {
+    void run(int followers, String label) throws Exception;
+  }
+
+  /**
+   * Runs {@code scenario} for each count, each labelled {@code prefix} and the count; a count that fails is
+   * reported and the next still runs.
+   */
+  void perFollowerCount(String prefix, List<Integer> counts, PerCount scenario) {
+    for (int followers : counts) {
+      String label = String.format(Locale.ROOT, "%s  %3d follower%s", prefix, followers, followers == 1 ? " " : "s");
+      try {
+        scenario.run(followers, label);
+      } catch (Exception e) {
+        line(label + "  failed: " + e);
+      }
+    }
   }
 
   void figure(String label, Latencies latencies) {

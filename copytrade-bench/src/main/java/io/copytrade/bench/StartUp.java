@@ -13,7 +13,6 @@ import java.util.Optional;
  * launching the JVM to the {@code engine_ready} line, and by that line's own count (from the engine's start).
  */
 final class StartUp {
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   private final Knobs knobs;
   private final Report report;
@@ -47,9 +46,9 @@ final class StartUp {
   /** One start to READY and a clean stop; false, after saying why, if it never became ready. */
   private boolean start(Desk desk, Path dir, Latencies wall, Latencies engine) throws Exception {
     try (EngineChild child = EngineChild.start(desk, dir, knobs.engineJvm())) {
-      Optional<EngineChild.Ready> ready = child.awaitReady(READY_TIMEOUT);
+      Optional<EngineChild.Ready> ready = child.awaitReady(InProcessEngine.READY_TIMEOUT);
       if (ready.isEmpty()) {
-        report.line("startup  the engine was not ready within " + READY_TIMEOUT + "; its log: " + dir);
+        report.line("startup  the engine was not ready within " + InProcessEngine.READY_TIMEOUT + "; its log: " + dir);
         return false;
       }
       wall.record(ready.get().launchToReadyNanos());

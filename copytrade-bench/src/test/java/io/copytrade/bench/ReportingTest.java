@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How figures are printed and scenarios chosen. */
@@ -17,6 +18,22 @@ class ReportingTest {
     assertThat(latencies.line("engine  1 follower")).matches(
         "engine  1 follower +N=4 +p50=2\\.00\\d p95=40\\.0 p99=40\\.0 max=40\\.0 ms");
     assertThat(new Latencies().line("nothing")).endsWith("N=0");
+  }
+
+  @Test
+  void aFollowerCountThatFailsIsReportedAndTheNextStillRuns() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Report report = new Report(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    report.perFollowerCount("rate  10/s", List.of(1, 10, 100), (followers, label) -> {
+      if (followers == 10) throw new IllegalStateException("no ready engine");
+      report.line(label + "  ran");
+    });
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "rate  10/s    1 follower   ran",
+        "rate  10/s   10 followers  failed: java.lang.IllegalStateException: no ready engine",
+        "rate  10/s  100 followers  ran");
   }
 
   @Test
