@@ -120,9 +120,19 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   /** As {@link #update}, with its audit line, in a transaction shared like an intent's. */
   @Override
   public void recordOutcome(CopyMapping mapping, AuditEntry audit) {
+    recordOutcome(mapping, audit, Optional.empty());
+  }
+
+  @Override
+  public void recordOutcome(CopyMapping mapping, AuditEntry audit, BrokerOrder placed) {
+    recordOutcome(mapping, audit, Optional.of(placed));
+  }
+
+  private void recordOutcome(CopyMapping mapping, AuditEntry audit, Optional<BrokerOrder> placed) {
     group.write(() -> {
       updateRow(mapping);
       auditLog.append(AuditRow.of(audit));
+      placed.ifPresent(order -> orders.upsert(OrderRow.ofFollower(order, mapping.updatedAt())));
       return null;
     });
   }

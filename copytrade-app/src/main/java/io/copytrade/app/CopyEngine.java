@@ -111,6 +111,7 @@ public final class CopyEngine implements AutoCloseable {
   private LeaderOrderStream.Subscription subscription;
   /** Each follower's own order-update socket: its fills as they happen. */
   private final List<LeaderOrderStream.Subscription> followerSockets = new CopyOnWriteArrayList<>();
+  private FollowerFrames followerFrames;
 
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
   public CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
@@ -183,6 +184,8 @@ public final class CopyEngine implements AutoCloseable {
     }), CONVERGENCE.toMillis(), CONVERGENCE.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
+    followerFrames = new FollowerFrames(new TrackFollowerOrders(store, List.of(), clock), events,
+        CopyEngine::logCopyStatus);
     config.followers().forEach(f -> followerSockets.add(
         stream.subscribe(f.credentials(), new FollowerListener(f.credentials().account()))));
     subscription = stream.subscribe(config.leader(), new Listener());
@@ -394,7 +397,7 @@ public final class CopyEngine implements AutoCloseable {
 
   /**
    * A follower's own order updates: its copies' fills, recorded as they happen on the event thread, between
-   * leader events, so the ledger that sizes the next exit has them. A (re)connect reads the follower books
+   * leader events ({@link FollowerFrames}), so the ledger that sizes the next exit has them. A (re)connect reads the follower books
    * again, for frames sent while the socket was down. A follower's own orders are not touched.
    */
   private final class FollowerListener implements LeaderOrderListener {
@@ -406,14 +409,7 @@ public final class CopyEngine implements AutoCloseable {
 
     @Override
     public void onOrderUpdate(LeaderOrderUpdate update) {
-      events.execute(() -> {
-        try {
-          new TrackFollowerOrders(store, List.of(), clock).onOrderUpdate(follower, update.asBrokerOrder())
-              .ifPresent(CopyEngine::logCopyStatus);
-        } catch (RuntimeException e) {
-          log.atWarn().addKeyValue("follower", follower).setCause(e).log("follower_order_update_failed");
-        }
-      });
+      followerFrames.add(new TrackFollowerOrders.Frame(follower, update.asBrokerOrder()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.copytrade.domain.replication;
 import io.copytrade.domain.order.CopyStateMachine;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.model.AccountId;
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.InstrumentKey;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,12 +67,17 @@ final class CopyWriter {
     // The intent is committed before the broker is called: a crash in between leaves an INTENDED copy to
     // resolve by correlation id, never an order the store does not know of.
     if (!store.recordIntent(intent, beforeSending(action, intent, terms))) return Optional.empty();
-    return Optional.of(() -> attempt(intent, terms, action, write));
+    return Optional.of(() -> attempt(intent, terms, action, write, placed(intent, terms)));
   }
 
-  /** Stores the intent, then makes the write once (see {@link #intend}). */
-  void send(CopyMapping intent, OrderTerms terms, String action, Supplier<PlacementResult> write) {
-    sent(intent, terms, action, write);
+  /**
+   * Stores a modification's intent, then makes it once (see {@link #intend}); {@code modified} is the follower
+   * order as it rests once the broker takes the change.
+   */
+  void modify(CopyMapping intent, OrderTerms terms, BrokerOrder modified, Supplier<PlacementResult> write) {
+    if (store.recordIntent(intent, beforeSending("modify_order", intent, terms))) {
+      attempt(intent, terms, "modify_order", write, accepted -> modified.withStatus(accepted.status()));
+    }
   }
 
   /** As {@link #send}, returning what became of the copy: the stored one when it existed already. */
@@ -78,7 +85,7 @@ final class CopyWriter {
     if (!store.recordIntent(intent, beforeSending(action, intent, terms))) {
       return store.find(intent.correlationId()).orElse(intent);
     }
-    return attempt(intent, terms, action, write);
+    return attempt(intent, terms, action, write, placed(intent, terms));
   }
 
   /**
@@ -91,7 +98,7 @@ final class CopyWriter {
         clock.instant());
     store.update(intent);
     store.audit(beforeSending("resend_order", intent, terms));
-    return attempt(intent, terms, "resend_order", write);
+    return attempt(intent, terms, "resend_order", write, placed(intent, terms));
   }
 
   /** The audit line of a write about to be sent: what is sent, no outcome yet. */
@@ -99,16 +106,27 @@ final class CopyWriter {
     return entry(action, intent, Optional.of(terms), intent.reason(), Optional.empty());
   }
 
-  /** Makes the write, its intent and pre-send audit line stored, and records what came of it. */
+  /** A new order as it rests once the broker took it: its terms, nothing filled. */
+  private static Function<PlacementResult.Accepted, BrokerOrder> placed(CopyMapping intent, OrderTerms terms) {
+    return accepted -> terms.order(intent, accepted);
+  }
+
+  /**
+   * Makes the write, its intent and pre-send audit line stored, and records what came of it; once the broker
+   * took it, with the follower order as it then rests ({@code resting}), so the leader order's next event finds
+   * the copy without a read (see RestingCopies) before the follower's own socket reports it.
+   */
   private CopyMapping attempt(CopyMapping intent, OrderTerms terms, String action,
-      Supplier<PlacementResult> write) {
+      Supplier<PlacementResult> write, Function<PlacementResult.Accepted, BrokerOrder> resting) {
     Instant start = clock.instant();
     Placement placement = Placement.attempt(write);
     Instant end = clock.instant();
     CopyMapping outcome = CopyStateMachine.move(intent, placement.state(), placement.orderId(),
         placement.reason(), end);
-    store.recordOutcome(outcome, entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),
-        Optional.of(Duration.between(start, end).toMillis())));
+    AuditEntry audit = entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),
+        Optional.of(Duration.between(start, end).toMillis()));
+    placement.accepted().map(resting).ifPresentOrElse(order -> store.recordOutcome(outcome, audit, order),
+        () -> store.recordOutcome(outcome, audit));
     return outcome;
   }
 

@@ -1,5 +1,6 @@
 package io.copytrade.domain.replication;
 
+import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CorrelationId;
@@ -83,6 +84,20 @@ record OrderTerms(Side side, InstrumentKey instrument, ProductType product, Orde
   /** Changes a resting order to these type and prices and this total quantity; its validity is kept. */
   ModifyRequest modify(BrokerOrder order, Quantity total) {
     return new ModifyRequest(order.account(), order.orderId(), type, order.validity(), total, price, trigger);
+  }
+
+  /** The order the broker took for {@code copy} on these terms, as it stands before it reports any change. */
+  BrokerOrder order(CopyMapping copy, PlacementResult.Accepted accepted) {
+    return new BrokerOrder(copy.follower(), accepted.orderId(), Optional.of(copy.correlationId()),
+        accepted.status(), side, instrument, product, type, validity, copy.followerQuantity(), Quantity.ZERO, price,
+        trigger, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** The resting order as {@link #modify} leaves it: these type and prices, {@code total} contracts. */
+  BrokerOrder modified(BrokerOrder order, Quantity total) {
+    return new BrokerOrder(order.account(), order.orderId(), order.correlationId(), order.status(), order.side(),
+        order.instrument(), order.product(), type, order.validity(), total, order.filledQuantity(), price, trigger,
+        order.averageTradedPrice(), order.rejectReason(), order.updatedAt());
   }
 
   /** The resting order already has these type and prices. */

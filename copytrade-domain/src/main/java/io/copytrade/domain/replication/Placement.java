@@ -21,7 +21,12 @@ import java.util.function.Supplier;
  *
  * @param outcome the audit log's words for it
  */
-record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> reason, String outcome) {
+record Placement(CopyState state, Optional<PlacementResult.Accepted> accepted, Optional<String> reason,
+    String outcome) {
+
+  Optional<OrderId> orderId() {
+    return accepted.map(PlacementResult.Accepted::orderId);
+  }
 
   /**
    * A refusal as "code: reason". An order still in TRANSIT refuses a modify for now; the copy records it as
@@ -38,7 +43,7 @@ record Placement(CopyState state, Optional<OrderId> orderId, Optional<String> re
     try {
       PlacementResult result = write.get();
       if (result instanceof PlacementResult.Accepted accepted) {
-        return new Placement(CopyState.PLACED, Optional.of(accepted.orderId()), Optional.empty(),
+        return new Placement(CopyState.PLACED, Optional.of(accepted), Optional.empty(),
             "accepted " + accepted.orderId() + " " + accepted.status());
       }
       String reason = refusal(result);

@@ -136,7 +136,7 @@ final class RestingCopies {
         step(current).modifiedBy(modifications.size() + 1), update.quantity(), want,
         "modify " + current.step() + ": " + order.quantity() + " -> " + want + " at " + terms.type() + " "
             + terms.price().toRupeesText(), CopyState.INTENDED, Optional.empty());
-    services.writer().send(intent, terms, "modify_order",
+    services.writer().modify(intent, terms, terms.modified(order, want),
         event.guard().watched(() -> event.broker().modify(terms.modify(order, want))));
   }
 

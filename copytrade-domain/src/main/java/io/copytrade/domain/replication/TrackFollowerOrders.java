@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Brings placed copies up to date with their follower orders at the broker (filled, part filled, cancelled,
- * rejected): as each follower's own order-update socket reports them ({@link #onOrderUpdate}), and, as a
+ * rejected): as each follower's own order-update socket reports them ({@link #onOrderUpdates}), and, as a
  * safety net for frames lost while a socket was down, from one read of each follower's order book
  * ({@link #refresh}). The fills recorded here are the follower's side of the {@link PositionLedger}.
  * Modification records keep the state they were given: they describe a change sent, not the order. One
@@ -92,22 +92,31 @@ public final class TrackFollowerOrders {
         .collect(Collectors.groupingBy(CopyMapping::follower));
   }
 
+  /** One frame of a follower's own order-update socket: the state of one of its orders. */
+  public record Frame(AccountId follower, BrokerOrder order) {}
+
   /**
-   * One frame of a follower's socket: when it is an order of one of the engine's copies, its state and fill
-   * are recorded and the copy moved; the follower's own orders are left alone. Returns the copy when its
-   * state changed.
+   * Frames of the followers' sockets, in the order they came, in one transaction: one sync for however many
+   * queued while the engine was busy. Each that is an order of one of the engine's copies has its state and
+   * fill recorded and the copy moved; the followers' own orders are left alone. Returns the copies whose state
+   * changed.
    */
-  public Optional<CopyMapping> onOrderUpdate(AccountId follower, BrokerOrder order) {
-    Optional<CopyMapping> copy = order.correlationId().flatMap(store::find)
-        .filter(c -> c.follower().equals(follower) && c.followerOrderId().equals(Optional.of(order.orderId())));
+  public List<CopyMapping> onOrderUpdates(List<Frame> frames) {
+    List<CopyMapping> moved = new ArrayList<>();
+    store.inOneTransaction(() -> frames.forEach(frame -> onOrderUpdate(frame).ifPresent(moved::add)));
+    return moved;
+  }
+
+  private Optional<CopyMapping> onOrderUpdate(Frame frame) {
+    BrokerOrder order = frame.order();
+    Optional<CopyMapping> copy = order.correlationId().flatMap(store::find).filter(c ->
+        c.follower().equals(frame.follower()) && c.followerOrderId().equals(Optional.of(order.orderId())));
     if (copy.isEmpty()) return Optional.empty();
     if (!TRACKED.contains(copy.get().state())) {
       record(order, clock.instant());
       return Optional.empty();
     }
-    List<CopyMapping> moved = new ArrayList<>(1);
-    store.inOneTransaction(() -> moved(copy.get(), order).ifPresent(moved::add));
-    return moved.stream().findFirst();
+    return moved(copy.get(), order);
   }
 
   /** What the broker shows of the order, stored unless it is what the store already holds. */

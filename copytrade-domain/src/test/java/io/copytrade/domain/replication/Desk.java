@@ -5,10 +5,12 @@ import io.copytrade.domain.sizing.SizingStrategy;
 import io.copytrade.domain.sizing.SizingStrategy.CapitalProportional;
 import io.copytrade.domain.sizing.SizingStrategy.FixedRatio;
 import io.copytrade.domain.sizing.SizingStrategy.RiskBased;
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.InstrumentKey;
 import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.OrderId;
+import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.CopyMapping;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -62,6 +64,16 @@ final class Desk {
     account.holds(instrument, net);
     store.carry(account.id(), clock.instant().atZone(PositionLedger.IST).toLocalDate(), instrument,
         ProductType.INTRADAY, net);
+  }
+
+  /**
+   * The exchange fills the follower's order to {@code filled}, and the follower's own socket tells the engine
+   * so, as it does between leader events.
+   */
+  void fills(FakeAccount follower, OrderId orderId, OrderStatus status, int filled) {
+    BrokerOrder order = follower.exchange(orderId, status, filled).orElseThrow();
+    new TrackFollowerOrders(store, List.of(), clock).onOrderUpdates(
+        List.of(new TrackFollowerOrders.Frame(follower.id(), order)));
   }
 
   /** The follower's copy for {@code step} of leader order L-1, as stored. */

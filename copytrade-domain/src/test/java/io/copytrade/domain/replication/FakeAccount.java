@@ -58,6 +58,8 @@ final class FakeAccount implements BrokerAccount {
   private Optional<RuntimeException> positionsFailure = Optional.empty();
   private Optional<RuntimeException> lookupFailure = Optional.empty();
   int fundsCalls;
+  /** Reads of one order by id ({@link #order}). */
+  int orderReads;
 
   FakeAccount(String id, String sodLimitRupees) {
     this.id = AccountId.of(id);
@@ -115,12 +117,13 @@ final class FakeAccount implements BrokerAccount {
     return holds(instrument, net, "0");
   }
 
-  /** The exchange moved one of this account's orders. */
-  synchronized void exchange(OrderId orderId, OrderStatus status, int filled) {
+  /** The exchange moved one of this account's orders; returns it as the book now shows it. */
+  synchronized Optional<BrokerOrder> exchange(OrderId orderId, OrderStatus status, int filled) {
     BrokerOrder o = book.get(orderId);
     book.put(orderId, new BrokerOrder(o.account(), o.orderId(), o.correlationId(), status, o.side(),
         o.instrument(), o.product(), o.orderType(), o.validity(), o.quantity(), Quantity.of(filled), o.price(),
         o.triggerPrice(), o.averageTradedPrice(), o.rejectReason(), Optional.empty()));
+    return inBook(orderId);
   }
 
   synchronized Optional<BrokerOrder> inBook(OrderId orderId) {
@@ -223,6 +226,7 @@ final class FakeAccount implements BrokerAccount {
 
   @Override
   public synchronized Optional<BrokerOrder> order(OrderId orderId) {
+    orderReads++;
     return Optional.ofNullable(book.get(orderId));
   }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,8 @@ final class FakeStore implements CopyStore {
   final List<LeaderOrderUpdate> leaderEvents = new ArrayList<>();
   final List<AuditEntry> audits = new ArrayList<>();
   final List<BrokerOrder> followerOrders = new ArrayList<>();
+  /** Calls of {@link #inOneTransaction}: each is one sync to disk in the real store. */
+  final AtomicInteger transactions = new AtomicInteger();
   private final Map<String, String> config = new HashMap<>();
   private final Map<OrderId, Instant> firstSeen = new LinkedHashMap<>();
   private final Map<String, Integer> carried = new HashMap<>();
@@ -254,6 +257,7 @@ final class FakeStore implements CopyStore {
 
   @Override
   public void inOneTransaction(Runnable work) {
+    transactions.incrementAndGet();
     work.run();
   }
 
@@ -261,5 +265,11 @@ final class FakeStore implements CopyStore {
   public void recordOutcome(CopyMapping mapping, AuditEntry audit) {
     update(mapping);
     audit(audit);
+  }
+
+  @Override
+  public synchronized void recordOutcome(CopyMapping mapping, AuditEntry audit, BrokerOrder placed) {
+    recordOutcome(mapping, audit);
+    recordFollowerOrder(placed, mapping.updatedAt());
   }
 }

@@ -54,6 +54,19 @@ class OrdersModeTest {
   }
 
   @Test
+  void theLeaderOrdersNextEventFindsEachCopyAsItWasPlacedWithoutReadingItAtTheBroker() {
+    // The copies were accepted in TRANSIT; their own sockets have not reported them yet.
+    placedAt112();
+
+    replicate.handle(order.later(1).update());
+
+    assertThat(List.of(desk.quarter, desk.half, desk.risky)).allSatisfy(follower -> {
+      assertThat(follower.orderReads).as("order reads of %s", follower.id()).isZero();
+      assertThat(follower.writes).hasSize(1);
+    });
+  }
+
+  @Test
   void aModifiedLeaderOrderModifiesEachCopyToItsOwnSizeOnceEvenWhenTheFrameRepeats() {
     placedAt112();
 
@@ -133,7 +146,7 @@ class OrdersModeTest {
   @Test
   void aQuantityCutBelowWhatTheCopyFilledCancelsTheRest() {
     placedAt112();
-    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
+    desk.fills(desk.quarter, OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
 
     replicate.handle(order.quantity(260).later(1).update());
 
@@ -185,7 +198,7 @@ class OrdersModeTest {
       alone.handle(order.price(new BigDecimal("112.50").add(new BigDecimal("0.05").multiply(BigDecimal.valueOf(i)))
           .toPlainString()).later(1).update());
     }
-    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
+    desk.fills(desk.quarter, OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
 
     alone.handle(order.price("113").later(1).update());
     alone.handle(order.update());

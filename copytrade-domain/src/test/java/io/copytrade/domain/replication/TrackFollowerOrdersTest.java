@@ -3,11 +3,19 @@ package io.copytrade.domain.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
+import io.copytrade.ports.model.OrderType;
+import io.copytrade.ports.model.Price;
+import io.copytrade.ports.model.ProductType;
+import io.copytrade.ports.model.Quantity;
+import io.copytrade.ports.model.Side;
+import io.copytrade.ports.model.Validity;
 import io.copytrade.ports.store.CopyMapping;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +64,36 @@ class TrackFollowerOrdersTest {
 
     assertThat(desk.copy(desk.quarter, "entry").state()).isEqualTo(CopyState.FILLED);
     assertThat(desk.copy(desk.quarter, "entry/m1").state()).isEqualTo(CopyState.PLACED);
+  }
+
+  @Test
+  void framesOfSeveralFollowersTakenTogetherAreAppliedInArrivalOrderInOneTransaction() {
+    replicate.handle(order.update());
+    OrderId quarterOrder = OrderId.of("QUARTER-1");
+    BrokerOrder partFilled = desk.quarter.exchange(quarterOrder, OrderStatus.PART_TRADED, 65).orElseThrow();
+    BrokerOrder filled = desk.quarter.exchange(quarterOrder, OrderStatus.TRADED, 130).orElseThrow();
+    BrokerOrder cancelled = desk.half.exchange(OrderId.of("HALF-1"), OrderStatus.CANCELLED, 0).orElseThrow();
+    BrokerOrder ownOrder = new BrokerOrder(desk.risky.id(), OrderId.of("OWN-1"), Optional.empty(),
+        OrderStatus.TRADED, Side.SELL, LeaderOrder.NIFTY_CE_KEY, ProductType.INTRADAY, OrderType.MARKET,
+        Validity.DAY, Quantity.of(65), Quantity.of(65), Price.ZERO, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    int before = desk.store.transactions.get();
+
+    List<CopyMapping> changed = track.onOrderUpdates(List.of(frame(desk.quarter, partFilled),
+        frame(desk.half, cancelled), frame(desk.risky, ownOrder), frame(desk.quarter, filled)));
+
+    assertThat(changed).extracting(CopyMapping::follower, CopyMapping::state).containsExactly(
+        tuple(desk.quarter.id(), CopyState.PART_FILLED),
+        tuple(desk.half.id(), CopyState.CANCELLED),
+        tuple(desk.quarter.id(), CopyState.FILLED));
+    assertThat(desk.copy(desk.quarter, "entry").state()).isEqualTo(CopyState.FILLED);
+    assertThat(desk.store.followerOrder(quarterOrder)).map(BrokerOrder::filledQuantity).contains(Quantity.of(130));
+    assertThat(desk.store.followerOrder(OrderId.of("OWN-1"))).as("the follower's own order").isEmpty();
+    assertThat(desk.store.transactions.get() - before).isEqualTo(1);
+  }
+
+  private static TrackFollowerOrders.Frame frame(FakeAccount follower, BrokerOrder order) {
+    return new TrackFollowerOrders.Frame(follower.id(), order);
   }
 
   @Test

@@ -45,4 +45,10 @@ public record BrokerOrder(
     Objects.requireNonNull(rejectReason, "rejectReason");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
+
+  /** This order in another status, everything else kept. */
+  public BrokerOrder withStatus(OrderStatus next) {
+    return new BrokerOrder(account, orderId, correlationId, next, side, instrument, product, orderType, validity,
+        quantity, filledQuantity, price, triggerPrice, averageTradedPrice, rejectReason, updatedAt);
+  }
 }

@@ -104,6 +104,13 @@ public interface CopyStore {
    */
   void recordOutcome(CopyMapping mapping, AuditEntry audit);
 
+  /**
+   * As {@link #recordOutcome(CopyMapping, AuditEntry)}, and stores {@code placed}, the follower order the broker
+   * just took, as its latest state ({@link #recordFollowerOrder}) in the same transaction: its terms are known
+   * before the follower's own socket reports them, so nothing needs to ask the broker for them.
+   */
+  void recordOutcome(CopyMapping mapping, AuditEntry audit, BrokerOrder placed);
+
   /** Appends to the audit log; entries are never changed or removed. */
   void audit(AuditEntry entry);
 
