@@ -1,6 +1,7 @@
 package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
+import io.copytrade.domain.replication.DeferredCopies;
 import io.copytrade.domain.replication.Follower;
 import io.copytrade.domain.replication.FollowerRoster;
 import io.copytrade.domain.replication.ReplicateLeaderOrder;
@@ -85,10 +86,11 @@ final class LeaderEvents {
     this.timers = timers;
     this.listeners = listeners;
     this.roster = new FollowerRoster(followers, store, clock);
-    this.replicate = new ReplicateLeaderOrder(store, instruments, leader, roster, capital, clock, fanOut);
+    DeferredCopies deferred = new DeferredCopies();
+    this.replicate = new ReplicateLeaderOrder(store, instruments, leader, roster, capital, clock, fanOut, deferred);
     // A stopped follower's copies in flight are left as they are (its broker would refuse every question)
     // and resolved once it resumes.
-    this.resolver = new ResolveInFlightCopies(store, leader, roster::active, clock, absenceWindow);
+    this.resolver = new ResolveInFlightCopies(store, leader, roster::active, clock, absenceWindow, deferred);
   }
 
   /**

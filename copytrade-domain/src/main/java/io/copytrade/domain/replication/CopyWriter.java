@@ -28,10 +28,12 @@ import java.util.function.Supplier;
 final class CopyWriter {
   private final CopyStore store;
   private final InstantSource clock;
+  private final DeferredCopies deferred;
 
-  CopyWriter(CopyStore store, InstantSource clock) {
+  CopyWriter(CopyStore store, InstantSource clock, DeferredCopies deferred) {
     this.store = store;
     this.clock = clock;
+    this.deferred = deferred;
   }
 
   /** A new copy of one step for one follower; unsent copies carry quantity zero. */
@@ -121,6 +123,11 @@ final class CopyWriter {
     Instant start = clock.instant();
     Placement placement = Placement.attempt(write);
     Instant end = clock.instant();
+    if (placement.deferred()) {
+      deferred.refused(intent.correlationId());
+    } else {
+      deferred.sent(intent.correlationId());
+    }
     CopyMapping outcome = CopyStateMachine.move(intent, placement.state(), placement.orderId(),
         placement.reason(), end);
     AuditEntry audit = entry(action, outcome, Optional.of(terms), Optional.of(placement.outcome()),

@@ -34,7 +34,8 @@ final class FollowerResolution {
   private static final Set<CopyState> SENT_NOTHING = EnumSet.of(CopyState.REJECTED, CopyState.FAILED);
 
   /** What every follower's part shares. */
-  record Services(CopyStore store, CopyWriter writer, InstantSource clock, Duration window) {}
+  record Services(CopyStore store, CopyWriter writer, DeferredCopies deferred, InstantSource clock,
+      Duration window) {}
 
   /** Leader facts read at most once per pass, only when a copy not at the broker needs them. */
   record LeaderFacts(Function<OrderId, Optional<BrokerOrder>> order, Supplier<List<Position>> positions,
@@ -51,6 +52,8 @@ final class FollowerResolution {
   private final List<CopyMapping> placed = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
   private final List<Failure> failures = new ArrayList<>();
+  /** A send again was refused before the broker took it: the follower's other deferred copies wait a pass. */
+  private boolean throttled;
 
   FollowerResolution(Services services, Follower follower, LeaderFacts leader) {
     this.services = services;
@@ -81,6 +84,17 @@ final class FollowerResolution {
       return;
     }
     Instant start = services.clock().instant();
+    if (services.deferred().takeRefused(copy.correlationId())) {
+      if (throttled) {
+        services.deferred().refused(copy.correlationId());
+        pending.add(new Pending(copy, "sent again at the next pass: this pass's send of another copy of the"
+            + " follower was refused too"));
+        return;
+      }
+      absent(copy, step.get(), start, "its send was refused before the broker took it (" + copy.reason()
+          .orElse("throttled") + "); sent again");
+      return;
+    }
     Optional<Found> found = find(copy.correlationId());
     if (found.isPresent()) {
       BrokerOrder order = found.get().order();
@@ -95,7 +109,8 @@ final class FollowerResolution {
           + " yet; one in TRANSIT may not show for up to " + services.window()));
       return;
     }
-    absent(copy, step.get(), start);
+    absent(copy, step.get(), start, "the broker showed no order " + copy.correlationId() + " for "
+        + services.window() + "; sent again");
   }
 
   /** Dhan's lookup by correlation id cannot see TRANSIT orders; its order book can. */
@@ -106,8 +121,8 @@ final class FollowerResolution {
         .map(order -> new Found(order, "in the order book"));
   }
 
-  /** The broker was shown not to have the copy: send it again if the leader still calls for it. */
-  private void absent(CopyMapping copy, Step step, Instant start) {
+  /** The broker does not have the copy ({@code why}): send it again if the leader still calls for it. */
+  private void absent(CopyMapping copy, Step step, Instant start, String why) {
     if (step.isReconciliation()) {
       // It followed positions as they stood then; the next reconciliation measures them again.
       giveUp(copy, Optional.empty(), "the broker never took this reconciliation order; not sent again, the next"
@@ -130,8 +145,9 @@ final class FollowerResolution {
     // Built before the write: a request that cannot be built must not be taken for a lost answer.
     OrderRequest request = terms.request(follower.settings().account(), copy.correlationId(),
         copy.followerQuantity());
-    placed.add(services.writer().resend(copy, "the broker showed no order " + copy.correlationId() + " for "
-        + services.window() + "; sent again", terms, () -> broker().place(request)));
+    CopyMapping sent = services.writer().resend(copy, why, terms, () -> broker().place(request));
+    placed.add(sent);
+    if (sent.state() == CopyState.INTENDED) throttled = true;
   }
 
   /**

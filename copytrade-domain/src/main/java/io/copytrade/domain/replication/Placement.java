@@ -69,6 +69,11 @@ record Placement(CopyState state, Optional<PlacementResult.Accepted> accepted, O
     }
   }
 
+  /** Refused before the broker took it, for a passing reason: nothing was placed, and it is to be sent again. */
+  boolean deferred() {
+    return state == CopyState.INTENDED;
+  }
+
   /** The exception's message, with the broker's code when it has one and the message lacks it. */
   static String describe(RuntimeException e) {
     String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());

@@ -54,7 +54,9 @@ public final class ReconcilePositions {
     this.ledgerCheck = Objects.requireNonNull(ledgerCheck, "ledgerCheck");
     this.reads = Objects.requireNonNull(reads, "reads");
     this.services = new FollowerReconciliation.Services(Objects.requireNonNull(store, "store"),
-        new CopyWriter(store, clock), Objects.requireNonNull(instruments, "instruments"),
+        // A reconciliation order refused before the broker took it is not sent again (the next run measures
+        // afresh), so its deferral is kept by nobody.
+        new CopyWriter(store, clock, new DeferredCopies()), Objects.requireNonNull(instruments, "instruments"),
         Objects.requireNonNull(capital, "capital"), clock, new PositionLedger(store, clock));
     this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = List.copyOf(followers);

@@ -48,22 +48,24 @@ public final class ReplicateLeaderOrder {
   /** {@code fanOut} runs each follower's part of an event; give it a thread per follower or more. */
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock, Executor fanOut) {
-    this(store, instruments, leader, new FollowerRoster(followers, store, clock), capital, clock, fanOut);
+    this(store, instruments, leader, new FollowerRoster(followers, store, clock), capital, clock, fanOut,
+        new DeferredCopies());
   }
 
   /**
    * The {@code roster} is read at each event: a paused follower takes no new entries; for a stopped one
    * (its token was refused) nothing is sent or read at its broker, and each leader order first seen is
    * recorded SKIPPED with the reason. The caller keeps the roster, from the {@link ReplicationResult} it is
-   * given ({@link ReplicationResult#refused()}, {@link ReplicationResult#pause()}).
+   * given ({@link ReplicationResult#refused()}, {@link ReplicationResult#pause()}). Copies refused before the
+   * broker took them are noted in {@code deferred}, for the in-flight resolution that shares it.
    */
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
-      FollowerRoster roster, CapitalBook capital, InstantSource clock, Executor fanOut) {
+      FollowerRoster roster, CapitalBook capital, InstantSource clock, Executor fanOut, DeferredCopies deferred) {
     this.roster = Objects.requireNonNull(roster, "roster");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
-    this.services = new FollowerRun.Services(store, new CopyWriter(store, clock),
+    this.services = new FollowerRun.Services(store, new CopyWriter(store, clock, deferred),
         new EntryPlanner(Objects.requireNonNull(instruments, "instruments"), Objects.requireNonNull(leader, "leader"),
             Objects.requireNonNull(capital, "capital"), clock),
         instruments, new PositionLedger(store, clock));

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * show up); past the window the broker never took it, and it is sent again under the same correlation id
  * with the leader order's current terms, unless the leader no longer calls for it (the order cancelled,
  * rejected or expired, the position left, entries switched off, an exit the follower no longer holds), which
- * makes it FAILED with the reason. A modification left in flight is judged by the order it changed.
+ * makes it FAILED with the reason. A modification left in flight is judged by the order it changed. A copy this
+ * process saw refused before the broker took it ({@link DeferredCopies}) is not looked for: it is absent.
  *
  * <p>Run it where no replication is in flight (on the engine's event thread, between events): a placement
  * still on the wire when its window ran out would otherwise be sent twice. Followers are resolved one after
@@ -52,18 +53,22 @@ public final class ResolveInFlightCopies {
    */
   public ResolveInFlightCopies(CopyStore store, AccountQueries leader, List<Follower> followers,
       InstantSource clock, Duration window) {
-    this(store, leader, () -> followers, clock, window);
+    this(store, leader, () -> followers, clock, window, new DeferredCopies());
   }
 
-  /** Resolves for {@code followers} as they are at each pass: a stopped follower's broker is not asked. */
+  /**
+   * Resolves for {@code followers} as they are at each pass: a stopped follower's broker is not asked. A copy
+   * {@code deferred} holds (refused before the broker took it, by this process) is sent again without the window.
+   */
   public ResolveInFlightCopies(CopyStore store, AccountQueries leader, Supplier<List<Follower>> followers,
-      InstantSource clock, Duration window) {
+      InstantSource clock, Duration window, DeferredCopies deferred) {
     this.store = Objects.requireNonNull(store, "store");
     this.leader = Objects.requireNonNull(leader, "leader");
     this.followers = Objects.requireNonNull(followers, "followers");
     Objects.requireNonNull(clock, "clock");
     if (window.isNegative()) throw new IllegalArgumentException("window < 0: " + window);
-    this.services = new FollowerResolution.Services(store, new CopyWriter(store, clock), clock, window);
+    this.services = new FollowerResolution.Services(store, new CopyWriter(store, clock, deferred), deferred, clock,
+        window);
   }
 
   /**

@@ -31,7 +31,7 @@ class AccountRefusalTest {
   private final List<Follower> followers = desk.three(settings -> settings);
   private final FollowerRoster roster = new FollowerRoster(followers, desk.store, desk.clock);
   private final ReplicateLeaderOrder replicate = new ReplicateLeaderOrder(desk.store, desk.catalogue,
-      desk.leader, roster, desk.capital, desk.clock, Runnable::run);
+      desk.leader, roster, desk.capital, desk.clock, Runnable::run, new DeferredCopies());
 
   @Test
   void aRefusedTokenFailsTheCopyWithTheReasonAndSaysToStopOnlyThatAccount() {
@@ -159,7 +159,7 @@ class AccountRefusalTest {
     FollowerRoster stoppedFollower = new FollowerRoster(fills, desk.store, desk.clock);
     stoppedFollower.stop(fills.get(0).settings().account(), DH_901);
     ReplicateLeaderOrder fillsOnly = new ReplicateLeaderOrder(desk.store, desk.catalogue, desk.leader,
-        stoppedFollower, desk.capital, desk.clock, Runnable::run);
+        stoppedFollower, desk.capital, desk.clock, Runnable::run, new DeferredCopies());
     Frame order = Frame.buy(520);
 
     fillsOnly.replicate(order.filled(130).update());

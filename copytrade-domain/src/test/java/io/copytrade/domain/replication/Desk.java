@@ -30,6 +30,8 @@ final class Desk {
 
   final TestClock clock = new TestClock(START);
   final FakeStore store = new FakeStore();
+  /** Shared by every replication and resolution of this desk, as in one engine. */
+  final DeferredCopies deferred = new DeferredCopies();
   final FakeCatalogue catalogue = new FakeCatalogue().with(LeaderOrder.NIFTY_CE);
   final FakeAccount leader = new FakeAccount("LEADER", "1000000");
   final CapitalBook capital = new CapitalBook(clock, Duration.ofMinutes(5));
@@ -49,11 +51,12 @@ final class Desk {
   }
 
   ReplicateLeaderOrder replicateTo(List<Follower> followers) {
-    return new ReplicateLeaderOrder(store, catalogue, leader, followers, capital, clock);
+    return replicateTo(followers, Runnable::run);
   }
 
   ReplicateLeaderOrder replicateTo(List<Follower> followers, Executor fanOut) {
-    return new ReplicateLeaderOrder(store, catalogue, leader, followers, capital, clock, fanOut);
+    return new ReplicateLeaderOrder(store, catalogue, leader, new FollowerRoster(followers, store, clock), capital,
+        clock, fanOut, deferred);
   }
 
   /**

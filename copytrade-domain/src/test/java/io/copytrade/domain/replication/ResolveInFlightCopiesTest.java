@@ -10,6 +10,7 @@ import io.copytrade.domain.replication.FakeStore.Killed;
 import io.copytrade.domain.replication.ResolutionPass.Failure;
 import io.copytrade.domain.replication.ResolutionPass.Pending;
 import io.copytrade.ports.broker.BrokerUnavailableException;
+import io.copytrade.ports.broker.RateLimitException;
 import io.copytrade.ports.broker.OutcomeUnknownException;
 import io.copytrade.ports.model.CopyState;
 import io.copytrade.ports.model.CorrelationId;
@@ -40,7 +41,7 @@ class ResolveInFlightCopiesTest {
   private final Desk desk = new Desk();
   private final List<Follower> followers = desk.three(UnaryOperator.identity()).subList(0, 2);
   private final ResolveInFlightCopies resolver =
-      new ResolveInFlightCopies(desk.store, desk.leader, followers, desk.clock, WINDOW);
+      new ResolveInFlightCopies(desk.store, desk.leader, () -> followers, desk.clock, WINDOW, desk.deferred);
   private Frame order = Frame.buy(520);
 
   /** The event is handled until the process is killed at {@code point} of {@code whose} copies. */
@@ -96,6 +97,67 @@ class ResolveInFlightCopiesTest {
 
     assertThat(pass.resolved()).extracting(CopyMapping::state).containsExactly(CopyState.PLACED);
     assertThat(lastOutcome()).contains("found HALF-1 TRANSIT in the order book");
+    assertThat(desk.half.placed).hasSize(1);
+  }
+
+  @Test
+  void aCopyThrottledBeforeTheBrokerTookItIsSentAgainAtTheNextPassWithoutLookingForIt() {
+    desk.half.nextPlace(request -> {
+      throw new RateLimitException(null, "client-side rate limit reached for account HALF; nothing was sent");
+    });
+    desk.replicateTo(followers).handle(order.update());
+    assertThat(halfEntry().state()).isEqualTo(CopyState.INTENDED);
+    desk.leader.shows(order.order());
+    desk.half.failLookups(new IllegalStateException("the copy was looked for"));
+    desk.clock.advance(Duration.ofSeconds(2));
+
+    ResolutionPass pass = resolver.resolve();
+
+    assertThat(pass.placed()).extracting(CopyMapping::follower, CopyMapping::state)
+        .containsExactly(tuple(desk.half.id(), CopyState.PLACED));
+    assertThat(halfEntry().followerOrderId()).contains(OrderId.of("HALF-2"));
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "place BUY 260 LIMIT 112.5");
+    assertThat(resolver.resolve().placed()).as("sent once more, not twice").isEmpty();
+  }
+
+  @Test
+  void throttledAgainTheFollowersOtherThrottledCopiesWaitForTheNextPass() {
+    ResolveInFlightCopies halfAlone = new ResolveInFlightCopies(desk.store, desk.leader,
+        () -> followers.subList(1, 2), desk.clock, WINDOW, desk.deferred);
+    for (int refused = 0; refused < 3; refused++) {
+      desk.half.nextPlace(request -> {
+        throw new BrokerUnavailableException(null, "POST orders: cannot connect, nothing was sent", null);
+      });
+    }
+    Frame second = Frame.buy(520).id("L-2");
+    desk.replicateTo(followers.subList(1, 2)).handle(order.update());
+    desk.replicateTo(followers.subList(1, 2)).handle(second.update());
+    desk.leader.shows(order.order()).shows(second.order());
+
+    ResolutionPass throttled = halfAlone.resolve();
+    ResolutionPass next = halfAlone.resolve();
+
+    assertThat(throttled.placed()).extracting(CopyMapping::state).containsExactly(CopyState.INTENDED);
+    assertThat(throttled.pending()).extracting(p -> p.copy().leaderOrderId()).containsExactly(OrderId.of("L-2"));
+    assertThat(next.placed()).extracting(CopyMapping::leaderOrderId, CopyMapping::state).containsExactly(
+        tuple(OrderId.of("L-1"), CopyState.PLACED), tuple(OrderId.of("L-2"), CopyState.PLACED));
+    assertThat(desk.half.placed).hasSize(5);
+  }
+
+  @Test
+  void aCopyThrottledBeforeARestartWaitsOutTheWindowLikeAnyIntent() {
+    desk.half.nextPlace(request -> {
+      throw new RateLimitException("DH-904", "Too many requests");
+    });
+    desk.replicateTo(followers).handle(order.update());
+    desk.leader.shows(order.order());
+    ResolveInFlightCopies afterRestart =
+        new ResolveInFlightCopies(desk.store, desk.leader, followers, desk.clock, WINDOW);
+    desk.clock.advance(Duration.ofSeconds(2));
+
+    ResolutionPass pass = afterRestart.resolve();
+
+    assertThat(pass.pending()).extracting(Pending::copy).containsExactly(halfEntry());
     assertThat(desk.half.placed).hasSize(1);
   }
 
