@@ -157,9 +157,10 @@ final class RestingCopies {
   }
 
   /**
-   * A follower order as its own socket last reported it (see {@link TrackFollowerOrders}), so a modify or a
-   * cancel reads nothing at the broker; asked of the broker only when no state of it was recorded yet. A state
-   * that is stale by a moment costs at most a write the broker refuses (an order already done).
+   * A follower order as the engine last knew it: as the broker took it (see {@link CopyWriter}), or as its own
+   * socket reported it since (see {@link TrackFollowerOrders}), so a modify or a cancel reads nothing at the
+   * broker; asked of the broker only when no state of it was recorded (a copy placed by an older version). A
+   * state that is stale by a moment costs at most a write the broker refuses (an order already done).
    */
   private Optional<BrokerOrder> order(OrderId id) {
     return services.store().followerOrder(id).or(() -> event.broker().order(id));
