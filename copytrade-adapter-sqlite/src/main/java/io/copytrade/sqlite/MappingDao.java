@@ -33,6 +33,10 @@ interface MappingDao {
   @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE leader_order_id = ?" + OLDEST_FIRST)
   List<MappingRow> ofLeaderOrder(String leaderOrderId);
 
+  @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE leader_order_id = ? AND follower_account_id = ?"
+      + OLDEST_FIRST)
+  List<MappingRow> ofLeaderOrderFor(String leaderOrderId, String follower);
+
   @SqlQuery("SELECT DISTINCT exchange_segment, security_id FROM copy_mappings"
       + " WHERE follower_account_id = ? AND state <> 'SKIPPED'")
   @RegisterConstructorMapper(InstrumentColumns.class)

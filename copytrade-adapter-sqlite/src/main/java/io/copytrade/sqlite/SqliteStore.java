@@ -185,6 +185,11 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   }
 
   @Override
+  public List<CopyMapping> copiesOf(OrderId leaderOrderId, AccountId follower) {
+    return serialized(() -> toMappings(mappings.ofLeaderOrderFor(leaderOrderId.value(), follower.value())));
+  }
+
+  @Override
   public List<CopyMapping> inStates(Set<CopyState> states) {
     if (states.isEmpty()) return List.of(); // SQL has no empty IN list
     List<String> names = states.stream().map(CopyState::name).toList();

@@ -171,6 +171,9 @@ class CopyMappingsTest {
 
     assertThat(store.copiesOf(OrderId.of("L1"))).containsExactly(exit, b, a);
     assertThat(store.copiesOf(OrderId.of("L3"))).isEmpty();
+    assertThat(store.copiesOf(OrderId.of("L1"), FOLLOWER_A)).containsExactly(exit, a);
+    assertThat(store.copiesOf(OrderId.of("L1"), FOLLOWER_B)).containsExactly(b);
+    assertThat(store.copiesOf(OrderId.of("L2"), FOLLOWER_B)).isEmpty();
   }
 
   @Test

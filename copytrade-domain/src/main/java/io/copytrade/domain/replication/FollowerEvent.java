@@ -113,8 +113,8 @@ final class FollowerEvent {
 
   /** This follower's copies of the leader order, oldest first; steps this code did not name are ignored. */
   List<CopyMapping> mine() {
-    return services.store().copiesOf(update.orderId()).stream()
-        .filter(copy -> copy.follower().equals(account()) && Step.parse(copy.step()).isPresent()).toList();
+    return services.store().copiesOf(update.orderId(), account()).stream()
+        .filter(copy -> Step.parse(copy.step()).isPresent()).toList();
   }
 
   Instrument instrument() {

@@ -200,7 +200,7 @@ final class FollowerReconciliation {
       if (order.filledQuantity().isZero() || leader.history().contains(order.orderId())) continue;
       boolean handled = services.store().handledFill(order.orderId())
           .filter(fill -> fill.compareTo(order.filledQuantity()) >= 0).isPresent()
-          && services.store().copiesOf(order.orderId()).stream().anyMatch(c -> c.follower().equals(account));
+          && !services.store().copiesOf(order.orderId(), account).isEmpty();
       if (!handled) {
         return Optional.of("leader order " + order.orderId() + " filled " + order.filledQuantity()
             + ", not yet handled for this follower");

@@ -114,6 +114,11 @@ final class FakeStore implements CopyStore {
   }
 
   @Override
+  public synchronized List<CopyMapping> copiesOf(OrderId leaderOrderId, AccountId follower) {
+    return copiesOf(leaderOrderId).stream().filter(copy -> copy.follower().equals(follower)).toList();
+  }
+
+  @Override
   public synchronized List<CopyMapping> inStates(Set<CopyState> states) {
     return copies.values().stream().filter(copy -> states.contains(copy.state())).toList();
   }

@@ -42,6 +42,9 @@ public interface CopyStore {
   /** Every copy of this leader order, to every follower, oldest first. */
   List<CopyMapping> copiesOf(OrderId leaderOrderId);
 
+  /** This follower's copies of this leader order, oldest first: what one follower's part of an event reads. */
+  List<CopyMapping> copiesOf(OrderId leaderOrderId, AccountId follower);
+
   /** Copies in any of these states, oldest first (e.g. in flight at start-up). */
   List<CopyMapping> inStates(Set<CopyState> states);
 
