@@ -23,9 +23,13 @@ interface MappingDao {
       + " ON CONFLICT (correlation_id) DO NOTHING")
   boolean insert(@BindRow MappingRow row);
 
+  /** @return false, changing nothing, unless a row with every other column as given is stored */
   @SqlUpdate("UPDATE copy_mappings SET state = :state, follower_order_id = :followerOrderId, reason = :reason,"
-      + " updated_at = :updatedAt WHERE correlation_id = :correlationId")
-  void updateProgress(@BindRow MappingRow row);
+      + " updated_at = :updatedAt WHERE correlation_id = :correlationId AND leader_order_id = :leaderOrderId"
+      + " AND follower_account_id = :followerAccountId AND step = :step AND exchange_segment = :exchangeSegment"
+      + " AND security_id = :securityId AND side = :side AND leader_quantity = :leaderQuantity"
+      + " AND follower_quantity = :followerQuantity AND sizing = :sizing AND created_at = :createdAt")
+  boolean updateProgress(@BindRow MappingRow row);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE correlation_id = ?")
   Optional<MappingRow> find(String correlationId);

@@ -68,14 +68,4 @@ record MappingRow(
         instant(createdAt),
         instant(updatedAt));
   }
-
-  /**
-   * This intent with the parts of {@code later} that may change after it is stored: state, follower order
-   * id, reason and update time. Anything else changing would make it a different order.
-   */
-  MappingRow withProgressOf(MappingRow later) {
-    return new MappingRow(correlationId, leaderOrderId, followerAccountId, step, exchangeSegment, securityId,
-        side, leaderQuantity, followerQuantity, sizing, later.state, later.followerOrderId, later.reason,
-        createdAt, later.updatedAt);
-  }
 }

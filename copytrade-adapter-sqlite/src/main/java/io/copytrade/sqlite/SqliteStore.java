@@ -163,15 +163,14 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     useTransaction(() -> updateRow(mapping));
   }
 
+  /** The row is read only when the update matched none, to say why: most updates are one statement. */
   private void updateRow(CopyMapping mapping) {
     MappingRow next = MappingRow.of(mapping);
+    if (mappings.updateProgress(next)) return;
     MappingRow stored = mappings.find(next.correlationId()).orElseThrow(() ->
         new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
-    if (!stored.withProgressOf(next).equals(next)) {
-      throw new IllegalArgumentException(
-          "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
-    }
-    mappings.updateProgress(next);
+    throw new IllegalArgumentException(
+        "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
   }
 
   @Override
