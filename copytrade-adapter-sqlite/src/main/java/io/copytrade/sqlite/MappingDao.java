@@ -8,8 +8,10 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The copy_mappings table. Lists come oldest first; ties keep the order of insertion. */
-@RegisterConstructorMapper(MappingRow.class)
+/**
+ * The copy_mappings table; rows are read by {@link MappingRow.Mapper}. Lists come oldest first; ties keep the
+ * order of insertion.
+ */
 interface MappingDao {
   String COLUMNS = "correlation_id, leader_order_id, follower_account_id, step, exchange_segment, security_id,"
       + " side, leader_quantity, follower_quantity, sizing, state, follower_order_id, reason, created_at,"

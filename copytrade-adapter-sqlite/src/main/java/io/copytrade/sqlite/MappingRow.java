@@ -12,7 +12,11 @@ import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.store.CopyMapping;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** A copy_mappings row. {@code followerOrderId} and {@code reason} may be null. */
 record MappingRow(
@@ -67,5 +71,21 @@ record MappingRow(
         Optional.ofNullable(reason),
         instant(createdAt),
         instant(updatedAt));
+  }
+
+  /**
+   * Reads a row by its column names. JDBI's constructor mapper matches the names to the record anew for every
+   * query; on the hot path (each follower reads its copies at every leader event) that was a fifth of the CPU.
+   */
+  static final class Mapper implements RowMapper<MappingRow> {
+    @Override
+    public MappingRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new MappingRow(rs.getString("correlation_id"), rs.getString("leader_order_id"),
+          rs.getString("follower_account_id"), rs.getString("step"), rs.getString("exchange_segment"),
+          rs.getString("security_id"), rs.getString("side"), rs.getInt("leader_quantity"),
+          rs.getInt("follower_quantity"), rs.getString("sizing"), rs.getString("state"),
+          rs.getString("follower_order_id"), rs.getString("reason"), rs.getLong("created_at"),
+          rs.getLong("updated_at"));
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.copytrade.sqlite;
 
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -45,7 +44,6 @@ interface OrderDao {
   Optional<String> leaderStatus(String orderId);
 
   @SqlQuery("SELECT * FROM orders WHERE order_id = ? AND role = 'follower'")
-  @RegisterConstructorMapper(OrderRow.class)
   Optional<OrderRow> followerOrder(String orderId);
 
   /** NULL when no event of the order is stored. */

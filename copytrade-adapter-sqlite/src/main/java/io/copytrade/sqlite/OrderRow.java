@@ -17,8 +17,12 @@ import io.copytrade.ports.model.ProductType;
 import io.copytrade.ports.model.Quantity;
 import io.copytrade.ports.model.Side;
 import io.copytrade.ports.model.Validity;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * An orders row: the latest state of one leader or follower order. Nullable: correlationId, triggerPricePaise,
@@ -103,5 +107,24 @@ record OrderRow(
         Price.ofPaise(pricePaise), Optional.ofNullable(triggerPricePaise).map(Price::ofPaise),
         Optional.ofNullable(avgPricePaise).map(Price::ofPaise), Optional.ofNullable(rejectReason),
         Optional.of(Instant.ofEpochMilli(updatedAt)));
+  }
+
+  /** Reads a row by its column names, as {@link MappingRow.Mapper} does and for the same reason. */
+  static final class Mapper implements RowMapper<OrderRow> {
+    @Override
+    public OrderRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new OrderRow(rs.getString("order_id"), rs.getString("account_id"), rs.getString("role"),
+          rs.getString("correlation_id"), rs.getString("status"), rs.getString("side"), rs.getString("product"),
+          rs.getString("order_type"), rs.getString("validity"), rs.getString("exchange_segment"),
+          rs.getString("security_id"), rs.getInt("quantity"), rs.getInt("filled_quantity"),
+          rs.getLong("price_paise"), nullableLong(rs, "trigger_price_paise"), nullableLong(rs, "avg_price_paise"),
+          rs.getString("reject_reason"), nullableLong(rs, "broker_updated_at"), rs.getLong("created_at"),
+          rs.getLong("updated_at"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+      long value = rs.getLong(column);
+      return rs.wasNull() ? null : value;
+    }
   }
 }

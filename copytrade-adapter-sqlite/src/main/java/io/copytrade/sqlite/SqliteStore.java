@@ -63,7 +63,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private boolean closed;
 
   private SqliteStore(Handle handle) {
-    this.handle = handle;
+    this.handle = handle.registerRowMapper(MappingRow.class, new MappingRow.Mapper())
+        .registerRowMapper(OrderRow.class, new OrderRow.Mapper());
     this.mappings = handle.attach(MappingDao.class);
     this.orders = handle.attach(OrderDao.class);
     this.snapshots = handle.attach(SnapshotDao.class);
