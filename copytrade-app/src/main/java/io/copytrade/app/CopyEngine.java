@@ -397,8 +397,8 @@ public final class CopyEngine implements AutoCloseable {
 
   /**
    * A follower's own order updates: its copies' fills, recorded as they happen on the event thread, between
-   * leader events ({@link FollowerFrames}), so the ledger that sizes the next exit has them. A (re)connect reads the follower books
-   * again, for frames sent while the socket was down. A follower's own orders are not touched.
+   * leader events ({@link FollowerFrames}), so the ledger that sizes the next exit has them. A (re)connect reads
+   * the follower books again, for frames sent while the socket was down. A follower's own orders are not touched.
    */
   private final class FollowerListener implements LeaderOrderListener {
     private final AccountId follower;
