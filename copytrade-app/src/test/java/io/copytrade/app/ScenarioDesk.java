@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import com.google.inject.Guice;
 import com.squareup.moshi.Moshi;
+import io.copytrade.app.resilience.ResilienceSettings;
 import io.copytrade.dhan.DhanEndpoints;
 import io.copytrade.ports.broker.AccessToken;
 import io.copytrade.ports.broker.Credentials;
@@ -48,6 +49,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -139,20 +141,30 @@ final class ScenarioDesk implements AutoCloseable {
 
   /** Starts the engine for one follower with half the leader's capital, sized capital-proportional. */
   Follower startWithHalf() {
+    return startWithHalf(UnaryOperator.identity());
+  }
+
+  /** As {@link #startWithHalf()}, with Dhan's standard resilience settings changed by {@code resilience}. */
+  Follower startWithHalf(UnaryOperator<ResilienceSettings> resilience) {
     Follower half = follower("1000000002", "500000", CAPITAL_PROPORTIONAL);
-    start(List.of(half));
+    start(List.of(half), resilience);
     return half;
   }
 
   /** Starts the engine for these followers and waits until it listens to the leader's orders. */
   void start(List<Follower> configured) {
+    start(configured, UnaryOperator.identity());
+  }
+
+  private void start(List<Follower> configured, UnaryOperator<ResilienceSettings> resilience) {
     followers = List.copyOf(configured);
     List<FollowerConfig> configs = followers.stream().map(f -> new FollowerConfig(credentials(f.account()),
         FollowerSettingsReader.read(f.account().id(), new SettingsReader(
             key -> Optional.ofNullable(f.settings().get(key)), key -> "follower." + f.account().id() + "." + key))))
         .toList();
     EngineConfig config = new EngineConfig(credentials(leader), configs,
-        new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database);
+        new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database,
+        resilience.apply(ResilienceSettings.standard()));
     int readsBefore = reads.get();
     engine = Guice.createInjector(new CopytradeModule(config)).getInstance(CopyEngine.class)
         .addListener((update, copies) -> handled.add(update))
