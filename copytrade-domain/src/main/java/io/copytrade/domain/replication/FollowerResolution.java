@@ -79,20 +79,15 @@ final class FollowerResolution {
       pending.add(new Pending(copy, "step '" + copy.step() + "' is not one this engine names; resolve it by hand"));
       return;
     }
+    boolean refusedUnsent = services.deferred().takeRefused(copy.correlationId());
     if (step.get().isModification()) {
+      // Judged by the order it changes, refused unsent or not.
       modification(copy, step.get());
       return;
     }
     Instant start = services.clock().instant();
-    if (services.deferred().takeRefused(copy.correlationId())) {
-      if (throttled) {
-        services.deferred().refused(copy.correlationId());
-        pending.add(new Pending(copy, "sent again at the next pass: this pass's send of another copy of the"
-            + " follower was refused too"));
-        return;
-      }
-      absent(copy, step.get(), start, "its send was refused before the broker took it (" + copy.reason()
-          .orElse("throttled") + "); sent again");
+    if (refusedUnsent) {
+      sendAgain(copy, step.get(), start);
       return;
     }
     Optional<Found> found = find(copy.correlationId());
@@ -111,6 +106,21 @@ final class FollowerResolution {
     }
     absent(copy, step.get(), start, "the broker showed no order " + copy.correlationId() + " for "
         + services.window() + "; sent again");
+  }
+
+  /**
+   * This process saw the copy's send refused before the broker took it: nothing to look for. Once one such send
+   * of the follower's is refused again in a pass, its others wait for the next.
+   */
+  private void sendAgain(CopyMapping copy, Step step, Instant start) {
+    if (throttled) {
+      services.deferred().refused(copy.correlationId());
+      pending.add(new Pending(copy, "sent again at the next pass: this pass's send of another copy of the"
+          + " follower was refused too"));
+      return;
+    }
+    absent(copy, step, start, "its send was refused before the broker took it (" + copy.reason()
+        .orElse("throttled") + "); sent again");
   }
 
   /** Dhan's lookup by correlation id cannot see TRANSIT orders; its order book can. */
