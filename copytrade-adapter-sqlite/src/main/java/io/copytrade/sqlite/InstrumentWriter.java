@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Writes instrument rows through one prepared statement, run once per row: a master has a few hundred
@@ -11,8 +13,18 @@ import java.sql.Types;
  * driver copies as they grow) cost most of a load. Use inside the load's transaction.
  */
 final class InstrumentWriter implements AutoCloseable {
-  private static final String UPSERT = "INSERT OR REPLACE INTO instruments (" + InstrumentDao.COLUMNS + ")"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final List<String> TERMS = List.of("trading_symbol", "underlying", "instrument_type", "lot_size",
+      "tick_size_paise", "expiry_date", "strike_paise", "option_type", "freeze_quantity");
+  /**
+   * A row whose terms are as stored is left alone (its {@code updated_at} says when it last changed): a
+   * changed master rewrites the rows that changed, not all of them with their two indexes.
+   */
+  private static final String UPSERT = "INSERT INTO instruments (" + InstrumentDao.COLUMNS + ")"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " ON CONFLICT (exchange_segment, security_id) DO UPDATE SET "
+      + TERMS.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+      + ", updated_at = excluded.updated_at WHERE "
+      + TERMS.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR "));
 
   private final PreparedStatement upsert;
 

@@ -58,6 +58,22 @@ class InstrumentsTest extends OpenStore {
   }
 
   @Test
+  void aChangedMasterRewritesOnlyTheRowsThatChanged() {
+    store.load(new Listed("a", NIFTY_CALL, RELIANCE), at(0));
+    Instrument newTick = new Instrument(RELIANCE.key(), "RELIANCE", "RELIANCE", InstrumentType.EQUITY, LotSize.of(1),
+        Price.ofPaise(5), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    store.load(new Listed("b", NIFTY_CALL, newTick), at(1));
+
+    assertThat(store.find(RELIANCE.key())).contains(newTick);
+    assertThat(db.row("SELECT updated_at FROM instruments WHERE security_id = '2885'"))
+        .containsEntry("updated_at", at(1).toEpochMilli());
+    assertThat(db.row("SELECT updated_at FROM instruments WHERE security_id = '35191'"))
+        .containsEntry("updated_at", at(0).toEpochMilli());
+    assertThat(store.lastLoad()).contains(new InstrumentLoad("b", 2, at(1)));
+  }
+
+  @Test
   void aLargeMasterLoadsInOneCall() {
     List<Instrument> master = IntStream.range(0, 5_000).mapToObj(i -> new Instrument(
         InstrumentKey.of(ExchangeSegment.NSE_FNO, Integer.toString(40_000 + i)), "SYM" + i, "NIFTY",
