@@ -6,7 +6,7 @@ import io.copytrade.ports.broker.Credentials;
 import io.copytrade.ports.broker.LeaderOrderListener;
 import io.copytrade.ports.broker.LeaderOrderStream;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscription: a socket that logs in, reads frames and, when it drops, is replaced after a backoff. All
- * listener calls and reconnections run on one thread, in order; OkHttp's threads only hand events over.
+ * One subscription: a socket that logs in, reads frames and, when it drops, is replaced after a backoff.
+ * Listener calls and reconnections run under the session's lock, in order: frames on the socket's own reader
+ * thread, reconnections on one timer thread shared by every session. A thread of its own for each session
+ * (a hundred followers are a hundred sessions) cost memory and a hand-over per frame.
  */
 final class Session implements LeaderOrderStream.Subscription {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
@@ -30,6 +32,7 @@ final class Session implements LeaderOrderStream.Subscription {
   /** The socket accepts a bad token and then drops the connection moments after the login frame. */
   private static final long LOGIN_GRACE_NANOS = Duration.ofSeconds(2).toNanos();
   private static final int NORMAL_CLOSURE = 1000;
+  private static final ScheduledThreadPoolExecutor RECONNECTS = reconnects();
 
   private final OkHttpClient client;
   private final Request request;
@@ -38,12 +41,12 @@ final class Session implements LeaderOrderStream.Subscription {
   private final IntFunction<Duration> reconnectDelay;
   private final JsonAdapter<LoginJson> login;
   private final FrameReader frames;
-  private final ScheduledThreadPoolExecutor events;
 
   private volatile boolean closed;
   private volatile WebSocket socket;
 
-  // Only the events thread touches these.
+  // Guarded by this.
+  private ScheduledFuture<?> reconnect;
   private int failures;
   private boolean open;
   private long openedAt;
@@ -58,22 +61,31 @@ final class Session implements LeaderOrderStream.Subscription {
     this.reconnectDelay = reconnectDelay;
     this.login = login;
     this.frames = frames;
-    this.events = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "dhan-order-updates-" + leader.account());
+  }
+
+  /** The timer's thread ends when no session waits to reconnect, and a new one starts when one does. */
+  private static ScheduledThreadPoolExecutor reconnects() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "dhan-order-updates-reconnect");
       thread.setDaemon(true);
       return thread;
     });
-    events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   void start() {
-    events.execute(this::connect);
+    deliver(this::connect);
   }
 
   @Override
   public void close() {
     closed = true;
-    events.shutdown();
+    synchronized (this) {
+      if (reconnect != null) reconnect.cancel(false);
+    }
     WebSocket current = socket;
     if (current != null) current.close(NORMAL_CLOSURE, "subscription closed");
   }
@@ -104,22 +116,12 @@ final class Session implements LeaderOrderStream.Subscription {
     log.info("order-update socket of {} disconnected ({}{}); reconnecting in {}", leader.account(), reason, hint,
         delay);
     listener.onDisconnected(reason + hint);
-    try {
-      events.schedule(this::connect, delay.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException closedMeanwhile) {
-      // The subscription was closed: no reconnection.
-    }
+    reconnect = RECONNECTS.schedule(() -> deliver(this::connect), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** Runs {@code event} on the events thread, unless the subscription is closed by then. */
-  private void deliver(Runnable event) {
-    try {
-      events.execute(() -> {
-        if (!closed) event.run();
-      });
-    } catch (RejectedExecutionException closedMeanwhile) {
-      // The subscription was closed: nothing more is delivered.
-    }
+  /** Runs {@code event} under the session's lock, in the caller's thread, unless the subscription is closed. */
+  private synchronized void deliver(Runnable event) {
+    if (!closed) event.run();
   }
 
   /** One socket's events. Each socket ends once, whichever of close or failure is reported first. */

@@ -3,8 +3,9 @@ package io.copytrade.ports.broker;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 
 /**
- * Receives the leader's order events and, separately, the connection's events. Called from the stream's
- * own thread, one call at a time.
+ * Receives the leader's order events and, separately, the connection's events. Called one at a time, in
+ * order, from the stream's threads (a frame from the socket's reader): keep each call short, as a slow one
+ * holds back the socket's reading.
  */
 public interface LeaderOrderListener {
   void onOrderUpdate(LeaderOrderUpdate update);
