@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,31 @@ class FanOutTest {
     assertThat(waitedInVain).isFalse();
     assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5");
     assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5");
+    assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5");
+  }
+
+  @Test
+  void theLastFollowerRunsInTheCallersThreadWhileTheOthersRunOnThePool() {
+    CountDownLatch othersPlaced = new CountDownLatch(2);
+    AtomicBoolean waitedInVain = new AtomicBoolean();
+    Thread caller = Thread.currentThread();
+    AtomicBoolean lastRanHere = new AtomicBoolean();
+    desk.risky.onPlace(request -> {
+      lastRanHere.set(Thread.currentThread() == caller);
+      waitedInVain.set(!await(othersPlaced));
+    });
+    desk.quarter.onPlace(request -> othersPlaced.countDown());
+    desk.half.onPlace(request -> othersPlaced.countDown());
+    AtomicInteger handedOver = new AtomicInteger();
+
+    desk.replicateTo(desk.three(UnaryOperator.identity()), task -> {
+      handedOver.incrementAndGet();
+      pool.execute(task);
+    }).handle(Frame.buy(520).update());
+
+    assertThat(lastRanHere).isTrue();
+    assertThat(waitedInVain).isFalse();
+    assertThat(handedOver).hasValue(2);
     assertThat(desk.risky.writes).containsExactly("place BUY 195 LIMIT 112.5");
   }
 
