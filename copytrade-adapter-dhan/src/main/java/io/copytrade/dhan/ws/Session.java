@@ -76,8 +76,9 @@ final class Session implements LeaderOrderStream.Subscription {
     return timer;
   }
 
+  /** Connects on the timer's thread: the caller (the engine starting up) goes on meanwhile. */
   void start() {
-    deliver(this::connect);
+    RECONNECTS.execute(() -> deliver(this::connect));
   }
 
   @Override
