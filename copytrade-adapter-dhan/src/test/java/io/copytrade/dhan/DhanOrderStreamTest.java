@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -88,6 +89,29 @@ class DhanOrderStreamTest {
     socket.send(Samples.ORDER_ALERT);
 
     assertThat(listener.next(Update.class).update()).isEqualTo(SAMPLE_UPDATE);
+  }
+
+  /** A hundred followers are a hundred subscriptions: none may cost a thread of its own beyond its socket's. */
+  @Test
+  void subscriptionsHaveNoThreadOfTheirOwnAndEachGetsItsFramesInOrder() throws Exception {
+    List<ServerSide> sides = IntStream.range(0, 20).mapToObj(i -> new ServerSide()).toList();
+    sides.forEach(side -> server.enqueue(side.upgrade()));
+    List<RecordingListener> listeners = sides.stream().map(side -> new RecordingListener()).toList();
+    for (RecordingListener each : listeners) stream.subscribe(CREDENTIALS, each);
+    for (RecordingListener each : listeners) each.next(Connected.class);
+    long threadsBefore = Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("dhan-order-updates")).count();
+
+    for (ServerSide side : sides) {
+      side.socket().send(Samples.ORDER_ALERT.replace("\"Status\":\"TRADED\"", "\"Status\":\"PENDING\""));
+      side.socket().send(Samples.ORDER_ALERT);
+    }
+
+    for (RecordingListener each : listeners) {
+      assertThat(each.next(Update.class).update().status()).isEqualTo(OrderStatus.PENDING);
+      assertThat(each.next(Update.class).update()).isEqualTo(SAMPLE_UPDATE);
+    }
+    assertThat(threadsBefore).as("threads of the order-update sessions").isLessThanOrEqualTo(1);
   }
 
   @Test
