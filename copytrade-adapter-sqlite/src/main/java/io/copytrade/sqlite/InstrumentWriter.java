@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,8 +14,11 @@ import java.util.stream.Collectors;
  * driver copies as they grow) cost most of a load. Use inside the load's transaction.
  */
 final class InstrumentWriter implements AutoCloseable {
-  private static final List<String> TERMS = List.of("trading_symbol", "underlying", "instrument_type", "lot_size",
-      "tick_size_paise", "expiry_date", "strike_paise", "option_type", "freeze_quantity");
+  /** Every column but the key and the time of the last change. */
+  private static final List<String> TERMS = Arrays.stream(InstrumentDao.COLUMNS.split(","))
+      .map(String::trim)
+      .filter(column -> !List.of("exchange_segment", "security_id", "updated_at").contains(column))
+      .toList();
   /**
    * A row whose terms are as stored is left alone (its {@code updated_at} says when it last changed): a
    * changed master rewrites the rows that changed, not all of them with their two indexes.

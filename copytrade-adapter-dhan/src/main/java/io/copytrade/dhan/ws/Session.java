@@ -6,7 +6,6 @@ import io.copytrade.ports.broker.Credentials;
 import io.copytrade.ports.broker.LeaderOrderListener;
 import io.copytrade.ports.broker.LeaderOrderStream;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -46,7 +45,6 @@ final class Session implements LeaderOrderStream.Subscription {
   private volatile WebSocket socket;
 
   // Guarded by this.
-  private ScheduledFuture<?> reconnect;
   private int failures;
   private boolean open;
   private long openedAt;
@@ -72,7 +70,6 @@ final class Session implements LeaderOrderStream.Subscription {
     });
     timer.setKeepAliveTime(10, TimeUnit.SECONDS);
     timer.allowCoreThreadTimeOut(true);
-    timer.setRemoveOnCancelPolicy(true);
     return timer;
   }
 
@@ -83,10 +80,7 @@ final class Session implements LeaderOrderStream.Subscription {
 
   @Override
   public void close() {
-    closed = true;
-    synchronized (this) {
-      if (reconnect != null) reconnect.cancel(false);
-    }
+    closed = true; // a reconnection already scheduled finds it and does nothing
     WebSocket current = socket;
     if (current != null) current.close(NORMAL_CLOSURE, "subscription closed");
   }
@@ -117,7 +111,7 @@ final class Session implements LeaderOrderStream.Subscription {
     log.info("order-update socket of {} disconnected ({}{}); reconnecting in {}", leader.account(), reason, hint,
         delay);
     listener.onDisconnected(reason + hint);
-    reconnect = RECONNECTS.schedule(() -> deliver(this::connect), delay.toNanos(), TimeUnit.NANOSECONDS);
+    RECONNECTS.schedule(() -> deliver(this::connect), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** Runs {@code event} under the session's lock, in the caller's thread, unless the subscription is closed. */

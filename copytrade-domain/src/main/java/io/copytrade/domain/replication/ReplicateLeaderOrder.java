@@ -7,6 +7,7 @@ import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.ports.store.CopyStore;
 import io.copytrade.ports.store.LedgerOrder;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,16 +101,16 @@ public final class ReplicateLeaderOrder {
         new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update, before.get()))),
         copyingEnabled(store), roster::stopped);
     List<Follower> followers = roster.all();
-    if (followers.isEmpty()) return ReplicationResult.of(List.of());
-    // The last follower runs in this thread, which waits for the others anyway: one hand-over less per event
-    // (none with one follower) and one thread less.
-    int last = followers.size() - 1;
-    List<CompletableFuture<ReplicationResult>> runs = followers.subList(0, last).stream()
-        .map(follower -> start(follower, update, facts)).toList();
-    ReplicationResult here = ranHere(followers.get(last), update, facts);
+    List<CompletableFuture<ReplicationResult>> runs = new ArrayList<>(followers.size());
+    for (int i = 0; i < followers.size(); i++) {
+      // The last follower runs in this thread, after the others started, as this thread waits for them anyway:
+      // one hand-over less per event (none with one follower) and one thread less.
+      Executor on = i == followers.size() - 1 ? Runnable::run : fanOut;
+      runs.add(start(followers.get(i), update, facts, on));
+    }
     ReplicationResult all = ReplicationResult.of(List.of());
     for (int i = 0; i < runs.size(); i++) all = all.plus(joined(runs.get(i), followers.get(i)));
-    return all.plus(here);
+    return all;
   }
 
   /** The global switch: only "false" in the store's config stops new entries. */
@@ -118,19 +119,11 @@ public final class ReplicateLeaderOrder {
   }
 
   private CompletableFuture<ReplicationResult> start(Follower follower, LeaderOrderUpdate update,
-      FollowerRun.EventFacts facts) {
+      FollowerRun.EventFacts facts, Executor on) {
     try {
-      return CompletableFuture.supplyAsync(() -> new FollowerRun(services, follower, update, facts).run(), fanOut);
+      return CompletableFuture.supplyAsync(() -> new FollowerRun(services, follower, update, facts).run(), on);
     } catch (RuntimeException notStarted) {
       return CompletableFuture.failedFuture(notStarted);
-    }
-  }
-
-  private ReplicationResult ranHere(Follower follower, LeaderOrderUpdate update, FollowerRun.EventFacts facts) {
-    try {
-      return new FollowerRun(services, follower, update, facts).run();
-    } catch (RuntimeException failed) {
-      return ReplicationResult.failed(follower.settings().account(), failed);
     }
   }
 
