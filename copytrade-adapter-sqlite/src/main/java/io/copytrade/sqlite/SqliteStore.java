@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -43,42 +44,35 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * The copy store and instrument catalogue on one SQLite file.
  *
- * <p>Thread-safe: calls are serialized on one connection (SQLite has one writer anyway), and each write is
- * one transaction, committed and synced before the method returns. Times are kept to the millisecond.
+ * <p>Thread-safe: writes are serialized on one connection (SQLite has one writer anyway), and each write is
+ * one transaction, committed and synced before the method returns. Reads go to a second connection, so a
+ * read sees the last commit without waiting for one under way (a hundred followers' reads once queued
+ * behind every sync); a read inside a transaction sees that transaction's writes. Times are kept to the millisecond.
  * Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
   private static final String WRITE = "write";
+  /** Held for every use of the writing connection: a write, a transaction, or a read inside one. */
   private final ReentrantLock lock = new ReentrantLock();
-  private final Handle handle;
-  private final MappingDao mappings;
-  private final OrderDao orders;
-  private final SnapshotDao snapshots;
-  private final InstrumentDao instruments;
-  private final AuditDao auditLog;
-  private final ConfigDao config;
-  private final LedgerDao ledger;
+  private final ReentrantLock readLock = new ReentrantLock();
+  private final Statements writes;
+  /** A connection of its own for reads, which in WAL see the last commit and never wait for one under way. */
+  private final Statements reads;
   private final GroupCommit group = new GroupCommit(this::commitGroup);
   private final Map<InstrumentKey, Optional<Instrument>> catalogue = new ConcurrentHashMap<>();
-  private boolean closed;
+  private volatile boolean closed;
 
-  private SqliteStore(Handle handle) {
-    this.handle = handle.registerRowMapper(MappingRow.class, new MappingRow.Mapper())
-        .registerRowMapper(OrderRow.class, new OrderRow.Mapper());
-    this.mappings = handle.attach(MappingDao.class);
-    this.orders = handle.attach(OrderDao.class);
-    this.snapshots = handle.attach(SnapshotDao.class);
-    this.instruments = handle.attach(InstrumentDao.class);
-    this.auditLog = handle.attach(AuditDao.class);
-    this.config = handle.attach(ConfigDao.class);
-    this.ledger = handle.attach(LedgerDao.class);
+  private SqliteStore(Statements writes, Statements reads) {
+    this.writes = writes;
+    this.reads = reads;
   }
 
   /** Creates the file if needed, migrates with Flyway (classpath:db/migration), and opens it. */
   public static SqliteStore open(Path file) {
     DataSource dataSource = SqliteFile.dataSource(file);
     SqliteFile.migrate(dataSource);
-    return new SqliteStore(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
+    Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    return new SqliteStore(Statements.on(jdbi.open()), Statements.on(jdbi.open()));
   }
 
   /** A consistent copy of the live database, written with VACUUM INTO; refuses an existing target. */
@@ -87,33 +81,36 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
       throw new IllegalArgumentException("backup target already exists: " + target);
     }
     // VACUUM cannot run inside a transaction; it reads one consistent snapshot by itself.
-    serialized(() -> handle.execute("VACUUM INTO ?", target.toAbsolutePath().toString()));
+    serialized(() -> writes.handle().execute("VACUUM INTO ?", target.toAbsolutePath().toString()));
   }
 
   @Override
   public void close() {
     lock.lock();
+    readLock.lock();
     try {
       if (!closed) {
         closed = true;
-        handle.close();
+        reads.handle().close();
+        writes.handle().close();
       }
     } finally {
+      readLock.unlock();
       lock.unlock();
     }
   }
 
   @Override
   public boolean recordIntent(CopyMapping intent) {
-    return inTransaction(() -> mappings.insert(MappingRow.of(intent)));
+    return inTransaction(() -> writes.mappings().insert(MappingRow.of(intent)));
   }
 
   /** Intents stored at the same moment by several threads share one transaction (see {@link GroupCommit}). */
   @Override
   public boolean recordIntent(CopyMapping intent, AuditEntry audit) {
     return group.write(() -> {
-      boolean inserted = mappings.insert(MappingRow.of(intent));
-      if (inserted) auditLog.append(AuditRow.of(audit));
+      boolean inserted = writes.mappings().insert(MappingRow.of(intent));
+      if (inserted) writes.auditLog().append(AuditRow.of(audit));
       return inserted;
     });
   }
@@ -132,8 +129,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private void recordOutcome(CopyMapping mapping, AuditEntry audit, Optional<BrokerOrder> placed) {
     group.write(() -> {
       updateRow(mapping);
-      auditLog.append(AuditRow.of(audit));
-      placed.ifPresent(order -> orders.upsert(OrderRow.ofFollower(order, mapping.updatedAt())));
+      writes.auditLog().append(AuditRow.of(audit));
+      placed.ifPresent(order -> writes.orders().upsert(OrderRow.ofFollower(order, mapping.updatedAt())));
       return null;
     });
   }
@@ -141,12 +138,12 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private void commitGroup(List<GroupCommit.Pending> batch) {
     useTransaction(() -> {
       for (GroupCommit.Pending pending : batch) {
-        handle.savepoint(WRITE);
+        writes.handle().savepoint(WRITE);
         try {
           pending.run();
-          handle.releaseSavepoint(WRITE);
+          writes.handle().releaseSavepoint(WRITE);
         } catch (RuntimeException e) {
-          handle.rollbackToSavepoint(WRITE);
+          writes.handle().rollbackToSavepoint(WRITE);
           pending.failed(e);
         }
       }
@@ -167,8 +164,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   /** The row is read only when the update matched none, to say why: most updates are one statement. */
   private void updateRow(CopyMapping mapping) {
     MappingRow next = MappingRow.of(mapping);
-    if (mappings.updateProgress(next)) return;
-    MappingRow stored = mappings.find(next.correlationId()).orElseThrow(() ->
+    if (writes.mappings().updateProgress(next)) return;
+    MappingRow stored = writes.mappings().find(next.correlationId()).orElseThrow(() ->
         new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
     throw new IllegalArgumentException(
         "an update may change only state, follower order id and reason; stored " + stored + ", given " + next);
@@ -176,61 +173,61 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   @Override
   public Optional<CopyMapping> find(CorrelationId id) {
-    return serialized(() -> mappings.find(id.value()).map(MappingRow::toMapping));
+    return read(r -> r.mappings().find(id.value()).map(MappingRow::toMapping));
   }
 
   @Override
   public List<CopyMapping> copiesOf(OrderId leaderOrderId) {
-    return serialized(() -> toMappings(mappings.ofLeaderOrder(leaderOrderId.value())));
+    return read(r -> toMappings(r.mappings().ofLeaderOrder(leaderOrderId.value())));
   }
 
   @Override
   public List<CopyMapping> copiesOf(OrderId leaderOrderId, AccountId follower) {
-    return serialized(() -> toMappings(mappings.ofLeaderOrderFor(leaderOrderId.value(), follower.value())));
+    return read(r -> toMappings(r.mappings().ofLeaderOrderFor(leaderOrderId.value(), follower.value())));
   }
 
   @Override
   public List<CopyMapping> inStates(Set<CopyState> states) {
     if (states.isEmpty()) return List.of(); // SQL has no empty IN list
     List<String> names = states.stream().map(CopyState::name).toList();
-    return serialized(() -> toMappings(mappings.inStates(names)));
+    return read(r -> toMappings(r.mappings().inStates(names)));
   }
 
   @Override
   public Set<InstrumentKey> instrumentsCopiedTo(AccountId follower) {
-    return serialized(() -> mappings.instrumentsCopiedTo(follower.value()).stream()
+    return read(r -> r.mappings().instrumentsCopiedTo(follower.value()).stream()
         .map(InstrumentColumns::toKey).collect(Collectors.toUnmodifiableSet()));
   }
 
   @Override
   public Optional<Quantity> handledFill(OrderId leaderOrderId) {
-    return serialized(() -> Optional.ofNullable(orders.handledFill(leaderOrderId.value())).map(Quantity::of));
+    return read(r -> Optional.ofNullable(r.orders().handledFill(leaderOrderId.value())).map(Quantity::of));
   }
 
   @Override
   public Optional<OrderStatus> leaderStatus(OrderId leaderOrderId) {
-    return serialized(() -> orders.leaderStatus(leaderOrderId.value()).map(OrderStatus::valueOf));
+    return read(r -> r.orders().leaderStatus(leaderOrderId.value()).map(OrderStatus::valueOf));
   }
 
   @Override
   public boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt) {
     return inTransaction(() -> {
-      orders.upsert(OrderRow.ofLeader(update, receivedAt));
-      return orders.insertEvent(OrderEventRow.of(update, receivedAt));
+      writes.orders().upsert(OrderRow.ofLeader(update, receivedAt));
+      return writes.orders().insertEvent(OrderEventRow.of(update, receivedAt));
     });
   }
 
   @Override
   public List<LedgerOrder> leaderOrdersIn(AccountId leader, InstrumentKey instrument, ProductType product,
       Instant since) {
-    return serialized(() -> ledger.leaderOrders(leader.value(), instrument.segment().name(),
+    return read(r -> r.ledger().leaderOrders(leader.value(), instrument.segment().name(),
         instrument.securityId().value(), product.name(), millis(since)).stream()
         .map(LedgerDao.OrderFill::toLedgerOrder).toList());
   }
 
   @Override
   public List<LedgerCopy> copiesIn(AccountId follower, InstrumentKey instrument, Instant since) {
-    return serialized(() -> ledger.copies(follower.value(), instrument.segment().name(),
+    return read(r -> r.ledger().copies(follower.value(), instrument.segment().name(),
         instrument.securityId().value(), millis(since)).stream().map(LedgerDao.CopyFill::toLedgerCopy).toList());
   }
 
@@ -238,8 +235,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   @Override
   public boolean recordCarriedForward(AccountId account, LocalDate day, List<Position> positions, Instant at) {
     return inTransaction(() -> {
-      if (!ledger.recordDay(day.toString(), account.value(), millis(at))) return false;
-      positions.stream().filter(p -> p.carriedForward() != 0).forEach(p -> ledger.addCarried(day.toString(),
+      if (!writes.ledger().recordDay(day.toString(), account.value(), millis(at))) return false;
+      positions.stream().filter(p -> p.carriedForward() != 0).forEach(p -> writes.ledger().addCarried(day.toString(),
           account.value(), p.instrument().segment().name(), p.instrument().securityId().value(),
           p.product().name(), p.carriedForward()));
       return true;
@@ -249,28 +246,28 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   @Override
   public Optional<Integer> carriedForward(AccountId account, LocalDate day, InstrumentKey instrument,
       ProductType product) {
-    return serialized(() -> ledger.carried(day.toString(), account.value(), instrument.segment().name(),
+    return read(r -> r.ledger().carried(day.toString(), account.value(), instrument.segment().name(),
         instrument.securityId().value(), product.name()));
   }
 
   @Override
   public boolean carriedForwardRecorded(AccountId account, LocalDate day) {
-    return serialized(() -> ledger.dayRecorded(day.toString(), account.value()));
+    return read(r -> r.ledger().dayRecorded(day.toString(), account.value()));
   }
 
   @Override
   public Optional<BrokerOrder> followerOrder(OrderId orderId) {
-    return serialized(() -> orders.followerOrder(orderId.value()).map(OrderRow::toBrokerOrder));
+    return read(r -> r.orders().followerOrder(orderId.value()).map(OrderRow::toBrokerOrder));
   }
 
   @Override
   public void recordFollowerOrder(BrokerOrder order, Instant at) {
-    useTransaction(() -> orders.upsert(OrderRow.ofFollower(order, at)));
+    useTransaction(() -> writes.orders().upsert(OrderRow.ofFollower(order, at)));
   }
 
   @Override
   public void recordFunds(Funds funds, Instant at) {
-    useTransaction(() -> snapshots.putFunds(FundsRow.of(funds, at)));
+    useTransaction(() -> writes.snapshots().putFunds(FundsRow.of(funds, at)));
   }
 
   /** @throws IllegalArgumentException when a position belongs to another account */
@@ -280,22 +277,22 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
       throw new IllegalArgumentException("position of " + p.account() + " among positions of " + account);
     });
     List<PositionRow> rows = positions.stream().map(p -> PositionRow.of(p, at)).toList();
-    useTransaction(() -> snapshots.putPositions(rows));
+    useTransaction(() -> writes.snapshots().putPositions(rows));
   }
 
   @Override
   public void audit(AuditEntry entry) {
-    useTransaction(() -> auditLog.append(AuditRow.of(entry)));
+    useTransaction(() -> writes.auditLog().append(AuditRow.of(entry)));
   }
 
   @Override
   public Optional<String> config(String key) {
-    return serialized(() -> config.value(key));
+    return read(r -> r.config().value(key));
   }
 
   @Override
   public void setConfig(String key, String value, Instant at) {
-    useTransaction(() -> config.put(key, value, millis(at)));
+    useTransaction(() -> writes.config().put(key, value, millis(at)));
   }
 
   /** Looked up on every copy: kept in memory once read, until the next load. */
@@ -304,7 +301,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     Optional<Instrument> known = catalogue.get(key);
     if (known != null) return known;
     return serialized(() -> catalogue.computeIfAbsent(key, k ->
-        instruments.find(k.segment().name(), k.securityId().value()).map(InstrumentRow::toInstrument)));
+        writes.instruments().find(k.segment().name(), k.securityId().value()).map(InstrumentRow::toInstrument)));
   }
 
   /** Every row through one statement inside the one transaction (see {@link InstrumentWriter}). */
@@ -312,10 +309,10 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   public long load(MasterFile file, Instant at) {
     return inTransaction(() -> {
       long stored;
-      try (InstrumentWriter writer = new InstrumentWriter(handle.getConnection())) {
+      try (InstrumentWriter writer = new InstrumentWriter(writes.handle().getConnection())) {
         stored = file.readAll(instrument -> writer.write(InstrumentRow.of(instrument, at)));
       }
-      instruments.recordLoad(InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
+      writes.instruments().recordLoad(InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
       catalogue.clear();
       return stored;
     });
@@ -323,18 +320,18 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   @Override
   public void confirmUnchanged(String fingerprint, Instant at) {
-    int confirmed = inTransaction(() -> instruments.confirm(fingerprint, millis(at)));
+    int confirmed = inTransaction(() -> writes.instruments().confirm(fingerprint, millis(at)));
     if (confirmed == 0) throw new IllegalStateException("no instrument master loaded with fingerprint " + fingerprint);
   }
 
   @Override
   public Optional<InstrumentLoad> lastLoad() {
-    return serialized(() -> instruments.lastLoad().map(InstrumentLoadRow::toLoad));
+    return read(r -> r.instruments().lastLoad().map(InstrumentLoadRow::toLoad));
   }
 
   @Override
   public long count() {
-    return serialized(instruments::count);
+    return read(r -> r.instruments().count());
   }
 
   private static List<CopyMapping> toMappings(List<MappingRow> rows) {
@@ -349,7 +346,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
   private <R> R inTransaction(Supplier<R> work) {
-    return serialized(() -> handle.inTransaction(h -> work.get()));
+    return serialized(() -> writes.handle().inTransaction(h -> work.get()));
   }
 
   private void useTransaction(Runnable work) {
@@ -359,7 +356,22 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     });
   }
 
-  /** Runs {@code work} while no other call uses the connection. */
+  /**
+   * Runs {@code query} on the reading connection; inside this thread's own transaction, on the writing one, so it
+   * sees what the transaction wrote.
+   */
+  private <R> R read(Function<Statements, R> query) {
+    if (lock.isHeldByCurrentThread()) return query.apply(writes);
+    readLock.lock();
+    try {
+      if (closed) throw new IllegalStateException("the store is closed");
+      return query.apply(reads);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} while no other call uses the writing connection. */
   private <R> R serialized(Supplier<R> work) {
     lock.lock();
     try {

@@ -122,6 +122,47 @@ class ConcurrencyTest {
     assertThat(new RawDatabase(dir.resolve("copy.db")).count("audit_log")).isEqualTo(THREADS - 1);
   }
 
+  @Test
+  void aReadDoesNotWaitForATransactionUnderWayAndSeesOnlyWhatIsCommitted() throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir.resolve("copy.db"))) {
+      store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(0));
+      CountDownLatch written = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        Future<List<CopyMapping>> seenInside = pool.submit(() -> {
+          List<List<CopyMapping>> inside = new ArrayList<>();
+          store.inOneTransaction(() -> {
+            store.recordIntent(intent("L1", AccountId.of("F1"), "entry", at(1)));
+            inside.add(store.copiesOf(OrderId.of("L1")));
+            written.countDown();
+            awaitQuietly(release);
+          });
+          return inside.get(0);
+        });
+        assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
+
+        Future<List<CopyMapping>> seenOutside = pool.submit(() -> store.copiesOf(OrderId.of("L1")));
+        assertThat(seenOutside.get(5, TimeUnit.SECONDS)).isEmpty();
+        release.countDown();
+        assertThat(seenInside.get(5, TimeUnit.SECONDS)).extracting(CopyMapping::follower)
+            .containsExactly(AccountId.of("F1"));
+        assertThat(store.copiesOf(OrderId.of("L1"))).hasSize(1);
+      } finally {
+        release.countDown();
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static CopyMapping placed(CopyMapping copy, String orderId) {
     return new CopyMapping(copy.correlationId(), copy.leaderOrderId(), copy.follower(), copy.step(),
         copy.instrument(), copy.side(), copy.leaderQuantity(), copy.followerQuantity(), copy.sizing(),

@@ -75,8 +75,9 @@ final class FollowerEvent {
     return guard;
   }
 
+  /** What the run leaves the caller; the copies are read once for every follower after all runs. */
   ReplicationResult result() {
-    return new ReplicationResult(mine(), retries, pauses, List.of(), guard.refusals());
+    return new ReplicationResult(List.of(), retries, pauses, List.of(), guard.refusals());
   }
 
   void skip(Step step, Quantity leaderShare, String sizing, String reason, OrderTerms terms) {

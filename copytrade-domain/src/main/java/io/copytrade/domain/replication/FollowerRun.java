@@ -52,8 +52,8 @@ final class FollowerRun {
     this.update = update;
   }
 
-  ReplicationResult run() {
-    List<CopyMapping> mine = event.mine();
+  /** @param mine the follower's copies of the leader order before this event, oldest first */
+  ReplicationResult run(List<CopyMapping> mine) {
     Optional<String> stopped = event.facts().stopped().apply(event.account());
     if (stopped.isPresent()) {
       first.whileStopped(mine, stopped.get());
