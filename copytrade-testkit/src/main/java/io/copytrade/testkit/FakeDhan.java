@@ -141,6 +141,8 @@ public final class FakeDhan implements AutoCloseable {
     book.clearOrders();
     faults.clear();
     settings.reset();
+    // A frame already written may not have told the listener yet: the next test's listener must not hear it.
+    orderSockets.awaitPublished();
     wireListener = WireListener.NONE;
     synchronized (calls) {
       calls.clear();

@@ -14,8 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -70,6 +74,20 @@ final class OrderSocketServer implements Closeable {
         connection.reset();
       }
     }));
+  }
+
+  /**
+   * Returns once every frame published so far was written and its listener told: a listener is told just after
+   * the write, so a client can read a frame before then.
+   */
+  void awaitPublished() {
+    try {
+      sender.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+      log.debug("frames published before a reset may still be on their way: {}", e.toString());
+    }
   }
 
   int sessionCount(AccountId account) {
