@@ -43,6 +43,7 @@ public final class ReplicateLeaderOrder {
   private final Executor fanOut;
   private final FollowerRun.Services services;
   private final EventOrder eventOrder = new EventOrder();
+  private final SettledOrders settled = new SettledOrders();
 
   public ReplicateLeaderOrder(CopyStore store, InstrumentCatalogue instruments, AccountQueries leader,
       List<Follower> followers, CapitalBook capital, InstantSource clock) {
@@ -95,14 +96,26 @@ public final class ReplicateLeaderOrder {
    */
   public ReplicationResult replicate(LeaderOrderUpdate update) {
     // A duplicate frame is still walked, not dropped: after a crash part-way through the followers it is
-    // the only chance to reach the rest, and every step first finds what is already done.
+    // the only chance to reach the rest, and every step first finds what is already done. Only an order whose
+    // last walk in this process settled every follower is spared it (see SettledOrders).
     store.recordLeaderEvent(update, clock.instant());
     List<Follower> followers = roster.all();
     if (eventOrder.isStale(update)) return ReplicationResult.of(copiesOf(update, followers));
+    SettledOrders.Standing standing = new SettledOrders.Standing(followers, followers.stream().collect(
+        Collectors.toMap(f -> f.settings().account(), f -> roster.stopped(f.settings().account()))),
+        copyingEnabled(store));
+    if (settled.unchanged(update, standing)) return ReplicationResult.of(copiesOf(update, followers));
+    ReplicationResult result = walk(update, followers, standing.copyingEnabled());
+    settled.walked(update, standing, result);
+    return result;
+  }
+
+  /** Every follower's part of the event, each but the last on the fan-out executor. */
+  private ReplicationResult walk(LeaderOrderUpdate update, List<Follower> followers, boolean copyingEnabled) {
     Once<List<LedgerOrder>> before = new Once<>(() -> services.ledger().before(update));
     FollowerRun.EventFacts facts = new FollowerRun.EventFacts(before,
         new Once<>(() -> LeaderShape.of(update, services.ledger().leaderBefore(update, before.get()))),
-        copyingEnabled(store), roster::stopped);
+        copyingEnabled, roster::stopped);
     // Every follower's copies in one read, where a read each queued a hundred followers on the store.
     Map<AccountId, List<CopyMapping>> copies = copiesByFollower(update, followers);
     List<CompletableFuture<ReplicationResult>> runs = new ArrayList<>(followers.size());

@@ -52,6 +52,11 @@ public record ReplicationResult(List<CopyMapping> copies, List<RetryLater> retry
         refused);
   }
 
+  /** Whether nothing is left to the caller: no write to retry, no pause, no failure, no refusal. */
+  boolean leftNothing() {
+    return retryLater.isEmpty() && pause.isEmpty() && failures.isEmpty() && refused.isEmpty();
+  }
+
   ReplicationResult plus(ReplicationResult other) {
     return new ReplicationResult(joined(copies, other.copies), joined(retryLater, other.retryLater),
         joined(pause, other.pause), joined(failures, other.failures), joined(refused, other.refused));

@@ -54,6 +54,8 @@ final class FakeStore implements CopyStore {
   final List<BrokerOrder> followerOrders = new ArrayList<>();
   /** Calls of {@link #inOneTransaction}: each is one sync to disk in the real store. */
   final AtomicInteger transactions = new AtomicInteger();
+  /** Calls of {@link #followerOrder}: a follower's walk reads each resting copy's order. */
+  final AtomicInteger followerOrderReads = new AtomicInteger();
   private final Map<String, String> config = new HashMap<>();
   private final Map<OrderId, Instant> firstSeen = new LinkedHashMap<>();
   private final Map<String, Integer> carried = new HashMap<>();
@@ -215,6 +217,7 @@ final class FakeStore implements CopyStore {
 
   @Override
   public synchronized Optional<BrokerOrder> followerOrder(OrderId order) {
+    followerOrderReads.incrementAndGet();
     return followerOrders.stream().filter(o -> o.orderId().equals(order)).reduce((first, second) -> second);
   }
 

@@ -3,10 +3,14 @@ package io.copytrade.domain.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.copytrade.domain.replication.ReplicationResult.FollowerFailure;
 import io.copytrade.domain.replication.ReplicationResult.RetryLater;
 import io.copytrade.domain.sizing.SizingStrategy.CapitalProportional;
+import io.copytrade.ports.broker.BrokerUnavailableException;
 import io.copytrade.ports.broker.PlacementResult;
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.Funds;
+import io.copytrade.ports.model.Money;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
 import io.copytrade.ports.store.CopyMapping;
@@ -64,6 +68,40 @@ class OrdersModeTest {
       assertThat(follower.orderReads).as("order reads of %s", follower.id()).isZero();
       assertThat(follower.writes).hasSize(1);
     });
+  }
+
+  @Test
+  void aRestingOrdersNextFrameThatChangesNothingWalksNoFollowerOnceEveryCopyIsPlaced() {
+    replicate.handle(order.status(OrderStatus.TRANSIT).update());
+    int reads = desk.store.followerOrderReads.get();
+
+    List<CopyMapping> copies = replicate.handle(order.status(OrderStatus.PENDING).later(1).update());
+    replicate.handle(order.later(2).update());
+
+    assertThat(desk.store.followerOrderReads).as("follower orders read").hasValue(reads);
+    assertThat(copies).extracting(CopyMapping::follower, CopyMapping::state).containsExactly(
+        tuple(desk.quarter.id(), CopyState.PLACED), tuple(desk.half.id(), CopyState.PLACED),
+        tuple(desk.risky.id(), CopyState.PLACED));
+    // A frame that changes what the copies follow still reaches every follower.
+    replicate.handle(order.price("113").later(3).update());
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 130 LIMIT 113");
+    assertThat(desk.store.followerOrderReads).hasValue(reads + 3);
+  }
+
+  @Test
+  void aFollowerTheLastFrameFailedForIsWalkedAtTheNextEvenWhenItChangesNothing() {
+    desk.quarter.funds(() -> {
+      throw new BrokerUnavailableException(null, "GET fundlimit: connection refused", null);
+    });
+    ReplicationResult transit = replicate.replicate(order.status(OrderStatus.TRANSIT).update());
+    desk.quarter.funds(() -> new Funds(desk.quarter.id(), Money.ofRupees("250000"), Money.ofRupees("250000"),
+        Money.ZERO));
+
+    replicate.handle(order.status(OrderStatus.PENDING).later(1).update());
+
+    assertThat(transit.failures()).extracting(FollowerFailure::follower).containsExactly(desk.quarter.id());
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5");
   }
 
   @Test
