@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -137,17 +138,29 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   private void commitGroup(List<GroupCommit.Pending> batch) {
     useTransaction(() -> {
-      for (GroupCommit.Pending pending : batch) {
-        writes.handle().savepoint(WRITE);
-        try {
-          pending.run();
-          writes.handle().releaseSavepoint(WRITE);
-        } catch (RuntimeException e) {
-          writes.handle().rollbackToSavepoint(WRITE);
-          pending.failed(e);
-        }
+      Handle handle = writes.handle();
+      StatementBuilder usual = handle.getStatementBuilder();
+      BatchStatements once = new BatchStatements(usual);
+      handle.setStatementBuilder(once);
+      try {
+        batch.forEach(this::runAlone);
+      } finally {
+        handle.setStatementBuilder(usual);
+        once.close(handle.getConnection());
       }
     });
+  }
+
+  /** Runs one caller's write under a savepoint of its own, so its failure undoes it alone. */
+  private void runAlone(GroupCommit.Pending pending) {
+    writes.handle().savepoint(WRITE);
+    try {
+      pending.run();
+      writes.handle().releaseSavepoint(WRITE);
+    } catch (RuntimeException e) {
+      writes.handle().rollbackToSavepoint(WRITE);
+      pending.failed(e);
+    }
   }
 
   /**

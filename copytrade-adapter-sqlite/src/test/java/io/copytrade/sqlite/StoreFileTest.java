@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.OrderStatus;
+import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,30 @@ class StoreFileTest {
       assertThat(restored.config("copy_enabled")).contains("false");
       assertThat(restored.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(2))).isFalse();
     }
+  }
+
+  @Test
+  void aBackupAfterWritesCommittedTogetherHoldsThem() {
+    Path backup = dir.resolve("backup.db");
+    CopyMapping intent = intent("L1", FOLLOWER_A, "entry", at(10));
+    CopyMapping placed = intent.moveTo(CopyState.PLACED, Optional.of(OrderId.of("F1")), Optional.empty(), at(11));
+    try (SqliteStore store = SqliteStore.open(dir.resolve("copy.db"))) {
+      store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(1));
+      store.recordIntent(intent, audit(intent, "place_order", at(10)));
+      store.recordOutcome(placed, audit(placed, "place_order", at(11)));
+
+      store.backupTo(backup);
+    }
+
+    try (SqliteStore restored = SqliteStore.open(backup)) {
+      assertThat(restored.find(placed.correlationId())).contains(placed);
+    }
+    assertThat(new RawDatabase(backup).count("audit_log")).isEqualTo(2);
+  }
+
+  private static AuditEntry audit(CopyMapping copy, String action, Instant at) {
+    return new AuditEntry(at, action, Optional.of(copy.follower()), Optional.of(copy.leaderOrderId()),
+        Optional.of(copy.correlationId()), "{}", Optional.empty(), Optional.empty());
   }
 
   @Test
