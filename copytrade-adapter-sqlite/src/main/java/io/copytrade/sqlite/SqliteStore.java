@@ -48,8 +48,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * <p>Thread-safe: writes are serialized on one connection (SQLite has one writer anyway), and each write is
  * one transaction, committed and synced before the method returns. Reads go to a second connection, so a
  * read sees the last commit without waiting for one under way (a hundred followers' reads once queued
- * behind every sync); a read inside a transaction sees that transaction's writes. Times are kept to the millisecond.
- * Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
+ * behind every sync); a read inside a transaction sees that transaction's writes. Times are kept to the
+ * millisecond. Foreign keys hold: a leader order's event must be recorded before a copy intent names it.
  */
 public final class SqliteStore implements CopyStore, InstrumentStore, AutoCloseable {
   private static final String WRITE = "write";
@@ -249,8 +249,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   public boolean recordCarriedForward(AccountId account, LocalDate day, List<Position> positions, Instant at) {
     return inTransaction(() -> {
       if (!writes.ledger().recordDay(day.toString(), account.value(), millis(at))) return false;
-      positions.stream().filter(p -> p.carriedForward() != 0).forEach(p -> writes.ledger().addCarried(day.toString(),
-          account.value(), p.instrument().segment().name(), p.instrument().securityId().value(),
+      positions.stream().filter(p -> p.carriedForward() != 0).forEach(p -> writes.ledger().addCarried(
+          day.toString(), account.value(), p.instrument().segment().name(), p.instrument().securityId().value(),
           p.product().name(), p.carriedForward()));
       return true;
     });
@@ -308,7 +308,10 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     useTransaction(() -> writes.config().put(key, value, millis(at)));
   }
 
-  /** Looked up on every copy: kept in memory once read, until the next load. */
+  /**
+   * Looked up on every copy: kept in memory once read, until the next load. Read on the writing connection: a
+   * load empties the cache inside its transaction, and a read elsewhere meanwhile would cache the rows it replaces.
+   */
   @Override
   public Optional<Instrument> find(InstrumentKey key) {
     Optional<Instrument> known = catalogue.get(key);

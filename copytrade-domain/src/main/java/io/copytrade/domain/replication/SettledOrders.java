@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Resting leader orders whose last event every follower was brought to with nothing left over: no write to
  * retry, no failure, no pause, no refusal. The next event of such an order that changes nothing a copy
  * follows (Dhan's PENDING after TRANSIT, or the same frame again), with the followers standing as they did,
- * needs no walk: each follower's would read its copies and orders only to find nothing to do, and at a hundred
- * followers those walks halved how fast the engine kept up. Kept in memory, so after a restart every event is
- * walked again, which is how a walk cut short by a crash reaches the followers it had not.
+ * needs no walk: each follower's would read the order of each of its copies only to find nothing to do, a
+ * hundred followers' reads for every order a leader places. A copy is not re-sized by such an event either
+ * (a capital figure refreshed in between waits for the leader's next change). Kept in memory, so after a
+ * restart every event is walked again, which is how a walk cut short by a crash reaches the followers it had not.
  */
 final class SettledOrders {
   private static final Set<OrderStatus> RESTING = EnumSet.of(OrderStatus.TRANSIT, OrderStatus.PENDING);
