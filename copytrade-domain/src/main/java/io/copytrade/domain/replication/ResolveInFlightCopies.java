@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  * another; one whose broker or store fails is reported and the others go on.
  */
 public final class ResolveInFlightCopies {
-  private static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
+  /** Copies whose follower order is not known yet: what a pass resolves. */
+  static final Set<CopyState> IN_FLIGHT = EnumSet.of(CopyState.INTENDED, CopyState.UNKNOWN);
 
   private final CopyStore store;
   private final AccountQueries leader;

@@ -225,6 +225,22 @@ class ResolveInFlightCopiesTest {
   }
 
   @Test
+  void aCopyFoundAfterItsLeaderOrderWasModifiedFollowsTheModificationWhenTheOrderIsHandledAgain() {
+    ReplicateLeaderOrder replicate = desk.replicateTo(followers);
+    desk.half.losesNextAnswer(OrderStatus.PENDING);
+    replicate.handle(order.update());
+    // The leader modifies while HALF's copy is unknown: nothing can be sent for it yet.
+    replicate.handle(order.price("113").later(1).update());
+
+    ResolutionPass pass = resolver.resolve();
+    pass.leaderOrdersToReplay().forEach(id -> replicate.handle(order.later(1).update()));
+
+    assertThat(pass.leaderOrdersToReplay()).containsExactly(OrderId.of("L-1"));
+    assertThat(desk.quarter.writes).containsExactly("place BUY 130 LIMIT 112.5", "modify QUARTER-1 130 LIMIT 113");
+    assertThat(desk.half.writes).containsExactly("place BUY 260 LIMIT 112.5", "modify HALF-1 260 LIMIT 113");
+  }
+
+  @Test
   void anUnknownCopyTheBrokerNeverGotIsSentAgainUnderTheSameIdAfterTheWindow() {
     desk.half.nextPlace(request -> {
       throw new OutcomeUnknownException("read timed out", null);
