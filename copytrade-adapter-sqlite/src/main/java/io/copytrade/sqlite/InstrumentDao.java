@@ -1,6 +1,9 @@
 package io.copytrade.sqlite;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -18,9 +21,26 @@ interface InstrumentDao {
   @SqlQuery("SELECT count(*) FROM instruments")
   long count();
 
-  @SqlUpdate("INSERT OR REPLACE INTO instrument_loads (id, fingerprint, instruments, checked_at)"
-      + " VALUES (1, :fingerprint, :instruments, :checkedAt)")
-  void recordLoad(@BindRow InstrumentLoadRow load);
+  /** Every column but the key and the time of the last change. */
+  List<String> TERMS = Arrays.stream(COLUMNS.split(",")).map(String::trim)
+      .filter(column -> !List.of("exchange_segment", "security_id", "updated_at").contains(column))
+      .toList();
+
+  /**
+   * A row whose terms are as stored is left alone (its {@code updated_at} says when it last changed): a
+   * changed master rewrites the rows that changed, not all of them with their two indexes.
+   */
+  RowStatement<InstrumentRow> UPSERT = RowStatement.of(InstrumentRow.class, "INSERT INTO instruments ("
+      + COLUMNS + ") VALUES (:exchangeSegment, :securityId, :tradingSymbol, :underlying, :instrumentType,"
+      + " :lotSize, :tickSizePaise, :expiryDate, :strikePaise, :optionType, :freezeQuantity, :updatedAt)"
+      + " ON CONFLICT (exchange_segment, security_id) DO UPDATE SET "
+      + TERMS.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", "))
+      + ", updated_at = excluded.updated_at WHERE "
+      + TERMS.stream().map(c -> c + " IS NOT excluded." + c).collect(Collectors.joining(" OR ")));
+
+  RowStatement<InstrumentLoadRow> RECORD_LOAD = RowStatement.of(InstrumentLoadRow.class,
+      "INSERT OR REPLACE INTO instrument_loads (id, fingerprint, instruments, checked_at)"
+          + " VALUES (1, :fingerprint, :instruments, :checkedAt)");
 
   @SqlUpdate("UPDATE instrument_loads SET checked_at = :checkedAt WHERE fingerprint = :fingerprint")
   int confirm(@Bind("fingerprint") String fingerprint, @Bind("checkedAt") long checkedAt);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The copy_mappings table; rows are read by {@link MappingRow.Mapper}. Lists come oldest first; ties keep the
@@ -18,20 +17,19 @@ interface MappingDao {
       + " updated_at";
   String OLDEST_FIRST = " ORDER BY created_at, rowid";
 
-  /** Only a duplicate correlation id is ignored; any other constraint still fails the insert. */
-  @SqlUpdate("INSERT INTO copy_mappings (" + COLUMNS + ") VALUES (:correlationId, :leaderOrderId,"
-      + " :followerAccountId, :step, :exchangeSegment, :securityId, :side, :leaderQuantity, :followerQuantity,"
-      + " :sizing, :state, :followerOrderId, :reason, :createdAt, :updatedAt)"
-      + " ON CONFLICT (correlation_id) DO NOTHING")
-  boolean insert(@BindRow MappingRow row);
+  /** Only a duplicate correlation id is ignored (no row changed); any other constraint still fails it. */
+  RowStatement<MappingRow> INSERT = RowStatement.of(MappingRow.class, "INSERT INTO copy_mappings (" + COLUMNS
+      + ") VALUES (:correlationId, :leaderOrderId, :followerAccountId, :step, :exchangeSegment, :securityId,"
+      + " :side, :leaderQuantity, :followerQuantity, :sizing, :state, :followerOrderId, :reason, :createdAt,"
+      + " :updatedAt) ON CONFLICT (correlation_id) DO NOTHING");
 
-  /** @return false, changing nothing, unless a row with every other column as given is stored */
-  @SqlUpdate("UPDATE copy_mappings SET state = :state, follower_order_id = :followerOrderId, reason = :reason,"
-      + " updated_at = :updatedAt WHERE correlation_id = :correlationId AND leader_order_id = :leaderOrderId"
+  /** Changes nothing unless a row with every other column as given is stored. */
+  RowStatement<MappingRow> UPDATE_PROGRESS = RowStatement.of(MappingRow.class, "UPDATE copy_mappings"
+      + " SET state = :state, follower_order_id = :followerOrderId, reason = :reason, updated_at = :updatedAt"
+      + " WHERE correlation_id = :correlationId AND leader_order_id = :leaderOrderId"
       + " AND follower_account_id = :followerAccountId AND step = :step AND exchange_segment = :exchangeSegment"
       + " AND security_id = :securityId AND side = :side AND leader_quantity = :leaderQuantity"
-      + " AND follower_quantity = :followerQuantity AND sizing = :sizing AND created_at = :createdAt")
-  boolean updateProgress(@BindRow MappingRow row);
+      + " AND follower_quantity = :followerQuantity AND sizing = :sizing AND created_at = :createdAt");
 
   @SqlQuery("SELECT " + COLUMNS + " FROM copy_mappings WHERE correlation_id = ?")
   Optional<MappingRow> find(String correlationId);

@@ -2,7 +2,6 @@ package io.copytrade.sqlite;
 
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The orders and order_events tables. */
 interface OrderDao {
@@ -12,7 +11,7 @@ interface OrderDao {
    * older; more fills, or a dead state after an open one, is newer; otherwise Dhan's time, then ours, decide
    * (the rule of the domain's event order: stamps from the book and from frames may disagree).
    */
-  @SqlUpdate("""
+  RowStatement<OrderRow> UPSERT = RowStatement.of(OrderRow.class, """
       INSERT INTO orders (order_id, account_id, role, correlation_id, status, side, product, order_type,
           validity, exchange_segment, security_id, quantity, filled_quantity, price_paise, trigger_price_paise,
           avg_price_paise, reject_reason, broker_updated_at, created_at, updated_at)
@@ -36,10 +35,9 @@ interface OrderDao {
                   AND orders.status IN ('TRANSIT', 'PENDING', 'PART_TRADED'))
               OR (COALESCE(excluded.broker_updated_at, 0), excluded.updated_at)
                   >= (COALESCE(orders.broker_updated_at, 0), orders.updated_at))
-      """)
-  void upsert(@BindRow OrderRow row);
+      """);
 
-  /** The order's latest state kept by {@link #upsert} (a late frame never undoes a newer one). */
+  /** The order's latest state kept by {@link #UPSERT} (a late frame never undoes a newer one). */
   @SqlQuery("SELECT status FROM orders WHERE order_id = ? AND role = 'leader'")
   Optional<String> leaderStatus(String orderId);
 
@@ -50,13 +48,12 @@ interface OrderDao {
   @SqlQuery("SELECT MAX(filled_quantity) FROM order_events WHERE order_id = ?")
   Integer handledFill(String orderId);
 
-  /** @return false when the same frame (see uq_order_events_frame) was stored before */
-  @SqlUpdate("""
+  /** Changes no row when the same frame (see uq_order_events_frame) was stored before. */
+  RowStatement<OrderEventRow> INSERT_EVENT = RowStatement.of(OrderEventRow.class, """
       INSERT INTO order_events (order_id, status, quantity, filled_quantity, price_paise, trigger_price_paise,
           avg_price_paise, event_ts, received_ts)
       VALUES (:orderId, :status, :quantity, :filledQuantity, :pricePaise, :triggerPricePaise, :avgPricePaise,
           :eventTs, :receivedTs)
       ON CONFLICT DO NOTHING
-      """)
-  boolean insertEvent(@BindRow OrderEventRow event);
+      """);
 }

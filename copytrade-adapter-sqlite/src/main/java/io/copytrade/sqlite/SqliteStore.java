@@ -37,9 +37,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
@@ -60,6 +58,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   /** A connection of its own for reads, which in WAL see the last commit and never wait for one under way. */
   private final Statements reads;
   private final GroupCommit group = new GroupCommit(this::commitGroup);
+  /** The writes of the transaction under way on the writing connection, or null; the lock's holder's alone. */
+  private RowWrites rowWrites;
   private final Map<InstrumentKey, Optional<Instrument>> catalogue = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -103,15 +103,15 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   @Override
   public boolean recordIntent(CopyMapping intent) {
-    return inTransaction(() -> writes.mappings().insert(MappingRow.of(intent)));
+    return inTransaction(() -> write(MappingDao.INSERT, MappingRow.of(intent)) > 0);
   }
 
   /** Intents stored at the same moment by several threads share one transaction (see {@link GroupCommit}). */
   @Override
   public boolean recordIntent(CopyMapping intent, AuditEntry audit) {
     return group.write(() -> {
-      boolean inserted = writes.mappings().insert(MappingRow.of(intent));
-      if (inserted) writes.auditLog().append(AuditRow.of(audit));
+      boolean inserted = write(MappingDao.INSERT, MappingRow.of(intent)) > 0;
+      if (inserted) write(AuditDao.APPEND, AuditRow.of(audit));
       return inserted;
     });
   }
@@ -130,25 +130,14 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   private void recordOutcome(CopyMapping mapping, AuditEntry audit, Optional<BrokerOrder> placed) {
     group.write(() -> {
       updateRow(mapping);
-      writes.auditLog().append(AuditRow.of(audit));
-      placed.ifPresent(order -> writes.orders().upsert(OrderRow.ofFollower(order, mapping.updatedAt())));
+      write(AuditDao.APPEND, AuditRow.of(audit));
+      placed.ifPresent(order -> write(OrderDao.UPSERT, OrderRow.ofFollower(order, mapping.updatedAt())));
       return null;
     });
   }
 
   private void commitGroup(List<GroupCommit.Pending> batch) {
-    useTransaction(() -> {
-      Handle handle = writes.handle();
-      StatementBuilder usual = handle.getStatementBuilder();
-      BatchStatements once = new BatchStatements(usual);
-      handle.setStatementBuilder(once);
-      try {
-        batch.forEach(this::runAlone);
-      } finally {
-        handle.setStatementBuilder(usual);
-        once.close(handle.getConnection());
-      }
-    });
+    useTransaction(() -> batch.forEach(this::runAlone));
   }
 
   /** Runs one caller's write under a savepoint of its own, so its failure undoes it alone. */
@@ -177,7 +166,7 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   /** The row is read only when the update matched none, to say why: most updates are one statement. */
   private void updateRow(CopyMapping mapping) {
     MappingRow next = MappingRow.of(mapping);
-    if (writes.mappings().updateProgress(next)) return;
+    if (write(MappingDao.UPDATE_PROGRESS, next) > 0) return;
     MappingRow stored = writes.mappings().find(next.correlationId()).orElseThrow(() ->
         new IllegalStateException("no copy intent recorded for correlation id " + next.correlationId()));
     throw new IllegalArgumentException(
@@ -225,8 +214,8 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   @Override
   public boolean recordLeaderEvent(LeaderOrderUpdate update, Instant receivedAt) {
     return inTransaction(() -> {
-      writes.orders().upsert(OrderRow.ofLeader(update, receivedAt));
-      return writes.orders().insertEvent(OrderEventRow.of(update, receivedAt));
+      write(OrderDao.UPSERT, OrderRow.ofLeader(update, receivedAt));
+      return write(OrderDao.INSERT_EVENT, OrderEventRow.of(update, receivedAt)) > 0;
     });
   }
 
@@ -275,12 +264,12 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
 
   @Override
   public void recordFollowerOrder(BrokerOrder order, Instant at) {
-    useTransaction(() -> writes.orders().upsert(OrderRow.ofFollower(order, at)));
+    useTransaction(() -> write(OrderDao.UPSERT, OrderRow.ofFollower(order, at)));
   }
 
   @Override
   public void recordFunds(Funds funds, Instant at) {
-    useTransaction(() -> writes.snapshots().putFunds(FundsRow.of(funds, at)));
+    useTransaction(() -> write(SnapshotDao.PUT_FUNDS, FundsRow.of(funds, at)));
   }
 
   /** @throws IllegalArgumentException when a position belongs to another account */
@@ -290,12 +279,12 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
       throw new IllegalArgumentException("position of " + p.account() + " among positions of " + account);
     });
     List<PositionRow> rows = positions.stream().map(p -> PositionRow.of(p, at)).toList();
-    useTransaction(() -> writes.snapshots().putPositions(rows));
+    useTransaction(() -> rows.forEach(row -> write(SnapshotDao.PUT_POSITION, row)));
   }
 
   @Override
   public void audit(AuditEntry entry) {
-    useTransaction(() -> writes.auditLog().append(AuditRow.of(entry)));
+    useTransaction(() -> write(AuditDao.APPEND, AuditRow.of(entry)));
   }
 
   @Override
@@ -320,15 +309,12 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
         writes.instruments().find(k.segment().name(), k.securityId().value()).map(InstrumentRow::toInstrument)));
   }
 
-  /** Every row through one statement inside the one transaction (see {@link InstrumentWriter}). */
+  /** Every row through one statement inside the one transaction, a few hundred thousand of them. */
   @Override
   public long load(MasterFile file, Instant at) {
     return inTransaction(() -> {
-      long stored;
-      try (InstrumentWriter writer = new InstrumentWriter(writes.handle().getConnection())) {
-        stored = file.readAll(instrument -> writer.write(InstrumentRow.of(instrument, at)));
-      }
-      writes.instruments().recordLoad(InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
+      long stored = file.readAll(instrument -> write(InstrumentDao.UPSERT, InstrumentRow.of(instrument, at)));
+      write(InstrumentDao.RECORD_LOAD, InstrumentLoadRow.of(new InstrumentLoad(file.fingerprint(), stored, at)));
       catalogue.clear();
       return stored;
     });
@@ -360,9 +346,25 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
     useTransaction(work);
   }
 
-  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  /**
+   * Runs {@code work} in one transaction: all of it is committed, or none of it. Inside a transaction of this
+   * thread's it joins that one.
+   */
   private <R> R inTransaction(Supplier<R> work) {
-    return serialized(() -> writes.handle().inTransaction(h -> work.get()));
+    return serialized(() -> {
+      if (rowWrites != null) return work.get();
+      try (RowWrites opened = new RowWrites(writes.handle().getConnection())) {
+        rowWrites = opened;
+        return writes.handle().inTransaction(h -> work.get());
+      } finally {
+        rowWrites = null;
+      }
+    });
+  }
+
+  /** @return the rows the statement changed */
+  private <R extends Record> int write(RowStatement<R> statement, R row) {
+    return rowWrites.run(statement, row);
   }
 
   private void useTransaction(Runnable work) {

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +80,8 @@ class ConcurrencyTest {
       pool.shutdown();
       assertThat(pool.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
 
-      assertThatThrownBy(results.get(0)::get).hasCauseInstanceOf(UnableToExecuteStatementException.class);
+      assertThatThrownBy(results.get(0)::get).hasCauseInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("UNIQUE");
       for (Future<Boolean> stored : results.subList(1, THREADS)) assertThat(stored.get()).isTrue();
       assertThat(store.copiesOf(OrderId.of("L1"))).hasSize(THREADS);
     }
