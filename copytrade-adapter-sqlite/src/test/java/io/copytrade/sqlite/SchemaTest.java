@@ -122,7 +122,7 @@ class SchemaTest {
 
     SqliteStore.open(file).close();
 
-    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(4);
+    assertThat(db.rows("SELECT * FROM flyway_schema_history")).isEqualTo(history).hasSize(5);
     assertThat(db.row("SELECT value FROM config WHERE key = 'copy_enabled'")).containsEntry("value", "false");
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Scratch directories of one measurement (databases, logs), removed after it. */
-final class TempDirs {
+public final class TempDirs {
   private TempDirs() {}
 
-  static void delete(Path dir) throws IOException {
+  public static void delete(Path dir) throws IOException {
     List<Path> paths;
     try (Stream<Path> walk = Files.walk(dir)) {
       paths = walk.sorted(Comparator.reverseOrder()).toList();

@@ -1,14 +1,12 @@
 package io.copytrade.bench.micro;
 
+import io.copytrade.bench.TempDirs;
 import io.copytrade.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -46,10 +44,6 @@ public class StoreCommitBench {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     store.close();
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      paths = walk.sorted(Comparator.reverseOrder()).toList();
-    }
-    for (Path path : paths) Files.deleteIfExists(path);
+    TempDirs.delete(dir);
   }
 }
