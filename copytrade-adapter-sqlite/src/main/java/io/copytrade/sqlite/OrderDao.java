@@ -1,5 +1,6 @@
 package io.copytrade.sqlite;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -43,6 +44,9 @@ interface OrderDao {
 
   @SqlQuery("SELECT * FROM orders WHERE order_id = ? AND role = 'follower'")
   Optional<OrderRow> followerOrder(String orderId);
+
+  @SqlQuery("SELECT * FROM orders WHERE account_id = ? AND role = 'follower'")
+  List<OrderRow> followerOrders(String accountId);
 
   /** NULL when no event of the order is stored. */
   @SqlQuery("SELECT MAX(filled_quantity) FROM order_events WHERE order_id = ?")

@@ -263,6 +263,11 @@ public final class SqliteStore implements CopyStore, InstrumentStore, AutoClosea
   }
 
   @Override
+  public List<BrokerOrder> followerOrders(AccountId follower) {
+    return read(r -> r.orders().followerOrders(follower.value()).stream().map(OrderRow::toBrokerOrder).toList());
+  }
+
+  @Override
   public void recordFollowerOrder(BrokerOrder order, Instant at) {
     useTransaction(() -> write(OrderDao.UPSERT, OrderRow.ofFollower(order, at)));
   }

@@ -51,7 +51,12 @@ final class Fixtures {
 
   /** A follower's copy as the broker reports it, with no trigger, average price or reject reason. */
   static BrokerOrder followerOrder(String orderId, CorrelationId correlationId, OrderStatus status) {
-    return new BrokerOrder(FOLLOWER_A, OrderId.of(orderId), Optional.of(correlationId), status, Side.BUY,
+    return followerOrder(FOLLOWER_A, orderId, correlationId, status);
+  }
+
+  static BrokerOrder followerOrder(AccountId follower, String orderId, CorrelationId correlationId,
+      OrderStatus status) {
+    return new BrokerOrder(follower, OrderId.of(orderId), Optional.of(correlationId), status, Side.BUY,
         NIFTY_CE, ProductType.MARGIN, OrderType.LIMIT, Validity.DAY, Quantity.of(130), Quantity.ZERO, LIMIT,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }

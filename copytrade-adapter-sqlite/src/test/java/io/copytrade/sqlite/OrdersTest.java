@@ -1,10 +1,13 @@
 package io.copytrade.sqlite;
 
 import static io.copytrade.sqlite.Fixtures.FOLLOWER_A;
+import static io.copytrade.sqlite.Fixtures.FOLLOWER_B;
+import static io.copytrade.sqlite.Fixtures.LEADER;
 import static io.copytrade.sqlite.Fixtures.at;
 import static io.copytrade.sqlite.Fixtures.followerOrder;
 import static io.copytrade.sqlite.Fixtures.leaderOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CorrelationId;
@@ -51,6 +54,21 @@ class OrdersTest extends OpenStore {
     });
     assertThat(store.followerOrder(OrderId.of("L1"))).isEmpty();
     assertThat(store.followerOrder(OrderId.of("F9"))).isEmpty();
+  }
+
+  @Test
+  void aFollowersOrdersReadTogetherAreItsOwnAsLastRecorded() {
+    store.recordFollowerOrder(followerOrder("F1", CorrelationId.of("ct-1"), OrderStatus.PENDING), at(1));
+    store.recordFollowerOrder(followerOrder("F2", CorrelationId.of("ct-2"), OrderStatus.PENDING), at(2));
+    store.recordFollowerOrder(followerOrder("F1", CorrelationId.of("ct-1"), OrderStatus.TRADED), at(3));
+    store.recordFollowerOrder(followerOrder(FOLLOWER_B, "F3", CorrelationId.of("ct-3"), OrderStatus.PENDING), at(4));
+    store.recordLeaderEvent(leaderOrder("L1", OrderStatus.PENDING, 0, at(0)), at(5));
+
+    assertThat(store.followerOrders(FOLLOWER_A)).extracting(BrokerOrder::orderId, BrokerOrder::status)
+        .containsExactlyInAnyOrder(tuple(OrderId.of("F1"), OrderStatus.TRADED),
+            tuple(OrderId.of("F2"), OrderStatus.PENDING));
+    assertThat(store.followerOrders(FOLLOWER_B)).extracting(BrokerOrder::orderId).containsExactly(OrderId.of("F3"));
+    assertThat(store.followerOrders(LEADER)).isEmpty();
   }
 
   @Test

@@ -222,6 +222,13 @@ final class FakeStore implements CopyStore {
   }
 
   @Override
+  public synchronized List<BrokerOrder> followerOrders(AccountId follower) {
+    Map<OrderId, BrokerOrder> latest = new LinkedHashMap<>();
+    followerOrders.stream().filter(o -> o.account().equals(follower)).forEach(o -> latest.put(o.orderId(), o));
+    return List.copyOf(latest.values());
+  }
+
+  @Override
   public synchronized void audit(AuditEntry entry) {
     audits.add(entry);
   }

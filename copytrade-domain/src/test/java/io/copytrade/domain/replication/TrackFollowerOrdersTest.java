@@ -55,6 +55,24 @@ class TrackFollowerOrdersTest {
   }
 
   @Test
+  void aPassReadsEachFollowersStoredOrdersOnceNotOneReadPerCopy() {
+    replicate.handle(order.update());
+    replicate.handle(Frame.buy(520).id("L2").later(1).update());
+    replicate.handle(Frame.buy(520).id("L3").later(2).update());
+    desk.quarter.exchange(OrderId.of("QUARTER-2"), OrderStatus.TRADED, 130);
+    int reads = desk.store.followerOrderReads.get();
+
+    List<CopyMapping> changed = track.refresh();
+
+    assertThat(desk.store.followerOrderReads).as("one read per copy").hasValue(reads);
+    assertThat(changed).extracting(CopyMapping::leaderOrderId, CopyMapping::state)
+        .containsExactly(tuple(OrderId.of("L2"), CopyState.FILLED));
+    assertThat(desk.store.followerOrder(OrderId.of("QUARTER-2"))).map(BrokerOrder::status)
+        .contains(OrderStatus.TRADED);
+    assertThat(track.refresh()).isEmpty();
+  }
+
+  @Test
   void modificationRecordsKeepTheirStateWhileTheOrderItselfIsTracked() {
     replicate.handle(order.update());
     replicate.handle(order.quantity(780).price("113").later(1).update());

@@ -94,6 +94,9 @@ public interface CopyStore {
   /** A follower order's latest state as last recorded; empty when none was. */
   Optional<BrokerOrder> followerOrder(OrderId orderId);
 
+  /** Every order of the follower as last recorded, in one read, for a pass over all its copies. */
+  List<BrokerOrder> followerOrders(AccountId follower);
+
   /** Stores the latest state of a follower order as the broker reported it. */
   void recordFollowerOrder(BrokerOrder order, Instant at);
 
