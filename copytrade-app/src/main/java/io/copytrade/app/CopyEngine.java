@@ -16,7 +16,6 @@ import io.copytrade.ports.broker.LeaderOrderStream;
 import io.copytrade.ports.broker.TokenSource;
 import io.copytrade.ports.instrument.InstrumentMaster;
 import io.copytrade.ports.model.AccountId;
-import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.LeaderOrderUpdate;
 import io.copytrade.ports.store.CopyMapping;
 import io.copytrade.sqlite.SqliteStore;
@@ -244,16 +243,17 @@ public final class CopyEngine implements AutoCloseable {
   }
 
   /**
-   * The safety net under the followers' sockets: their books are read here, off the event thread, and what
-   * they show is applied on it, between leader events, to the copies as they stand then.
+   * The safety net under the followers' sockets: their books are read and compared with the store here, off
+   * the event thread, and what differs is applied on it, between leader events, to the copies as they stand
+   * then.
    */
   private void track(List<Follower> followers) {
     try {
       TrackFollowerOrders tracking = new TrackFollowerOrders(store, followers, clock);
-      Map<AccountId, List<BrokerOrder>> books = tracking.readBooks();
+      List<TrackFollowerOrders.Change> changes = tracking.changes(tracking.readBooks());
       events.execute(() -> {
         try {
-          tracking.apply(books).forEach(CopyEngine::logCopyStatus);
+          tracking.apply(changes).forEach(CopyEngine::logCopyStatus);
         } catch (RuntimeException e) {
           log.atWarn().setCause(e).log("follower_tracking_failed");
         }

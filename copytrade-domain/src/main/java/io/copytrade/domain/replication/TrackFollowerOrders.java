@@ -5,6 +5,7 @@ import io.copytrade.domain.order.Transition;
 import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.BrokerOrder;
 import io.copytrade.ports.model.CopyState;
+import io.copytrade.ports.model.CorrelationId;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.store.AuditEntry;
 import io.copytrade.ports.store.CopyMapping;
@@ -42,9 +43,9 @@ public final class TrackFollowerOrders {
     this.clock = clock;
   }
 
-  /** One pass: {@link #readBooks} then {@link #apply}; returns the copies whose state changed. */
+  /** One pass: {@link #readBooks}, {@link #changes}, then {@link #apply}; returns the copies whose state changed. */
   public List<CopyMapping> refresh() {
-    return apply(readBooks());
+    return apply(changes(readBooks()));
   }
 
   /**
@@ -68,24 +69,43 @@ public final class TrackFollowerOrders {
   }
 
   /**
-   * Brings the copies tracked now up to date with books read earlier: each copy is taken as it stands at
-   * this moment, so a state moved since the read is never undone. Returns the copies whose state changed.
+   * The tracked copies whose order the books show otherwise than the store holds it, or in another state than
+   * the copy's: what {@link #apply} is to look at. Reads only, off the event thread: a pass over every copy
+   * of the day (30,000 at a hundred followers at 10 orders/s) held leader events a second when made on it.
    */
-  public List<CopyMapping> apply(Map<AccountId, List<BrokerOrder>> books) {
-    List<CopyMapping> changed = new ArrayList<>();
-    // One transaction for the pass: the event thread waits for one sync, not three per copy. The follower's
-    // orders as stored are read once: a read per copy held the event thread a second or more at 30,000 copies.
-    store.inOneTransaction(() -> tracked().forEach((account, copies) -> {
+  public List<Change> changes(Map<AccountId, List<BrokerOrder>> books) {
+    List<Change> changes = new ArrayList<>();
+    tracked().forEach((account, copies) -> {
       Map<OrderId, BrokerOrder> book = byId(books.getOrDefault(account, List.of()));
       Map<OrderId, BrokerOrder> stored = byId(store.followerOrders(account));
       for (CopyMapping copy : copies) {
-        OrderId orderId = copy.followerOrderId().orElseThrow();
-        Optional.ofNullable(book.get(orderId))
-            .flatMap(order -> moved(copy, order, Optional.ofNullable(stored.get(orderId)))).ifPresent(changed::add);
+        BrokerOrder order = book.get(copy.followerOrderId().orElseThrow());
+        if (order != null && (!sameState(order, Optional.ofNullable(stored.get(order.orderId())))
+            || CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity()) != copy.state())) {
+          changes.add(new Change(copy.correlationId(), order));
+        }
       }
-    }));
+    });
+    return changes;
+  }
+
+  /**
+   * Applies changes read earlier to the copies as they stand at this moment, so a state moved since the read
+   * is never undone. Returns the copies whose state changed.
+   */
+  public List<CopyMapping> apply(List<Change> changes) {
+    List<CopyMapping> changed = new ArrayList<>();
+    // One transaction for the pass: the event thread waits for one sync, not three per copy.
+    store.inOneTransaction(() -> changes.forEach(change -> store.find(change.copy())
+        .filter(copy -> TRACKED.contains(copy.state())
+            && copy.followerOrderId().equals(Optional.of(change.order().orderId())))
+        .flatMap(copy -> moved(copy, change.order(), store.followerOrder(change.order().orderId())))
+        .ifPresent(changed::add)));
     return changed;
   }
+
+  /** A follower order as its book showed it, for the copy of this correlation id. */
+  public record Change(CorrelationId copy, BrokerOrder order) {}
 
   private Map<AccountId, List<CopyMapping>> tracked() {
     return store.inStates(TRACKED).stream()
@@ -128,9 +148,12 @@ public final class TrackFollowerOrders {
 
   /** What the broker shows of the order, stored unless it is what the store already holds. */
   private void record(BrokerOrder order, Optional<BrokerOrder> stored, Instant at) {
-    boolean known = stored.filter(s -> s.status() == order.status() && s.quantity().equals(order.quantity())
+    if (!sameState(order, stored)) store.recordFollowerOrder(order, at);
+  }
+
+  private static boolean sameState(BrokerOrder order, Optional<BrokerOrder> stored) {
+    return stored.filter(s -> s.status() == order.status() && s.quantity().equals(order.quantity())
         && s.filledQuantity().equals(order.filledQuantity())).isPresent();
-    if (!known) store.recordFollowerOrder(order, at);
   }
 
   /** @param stored the order as the store held it before this frame or pass */

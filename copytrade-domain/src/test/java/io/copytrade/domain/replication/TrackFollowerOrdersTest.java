@@ -55,7 +55,7 @@ class TrackFollowerOrdersTest {
   }
 
   @Test
-  void aPassReadsEachFollowersStoredOrdersOnceNotOneReadPerCopy() {
+  void aPassReadsOneStoredOrderForEachOrderThatMovedNotOneForEveryCopy() {
     replicate.handle(order.update());
     replicate.handle(Frame.buy(520).id("L2").later(1).update());
     replicate.handle(Frame.buy(520).id("L3").later(2).update());
@@ -64,12 +64,37 @@ class TrackFollowerOrdersTest {
 
     List<CopyMapping> changed = track.refresh();
 
-    assertThat(desk.store.followerOrderReads).as("one read per copy").hasValue(reads);
+    assertThat(desk.store.followerOrderReads).as("reads of single orders, nine copies").hasValue(reads + 1);
     assertThat(changed).extracting(CopyMapping::leaderOrderId, CopyMapping::state)
         .containsExactly(tuple(OrderId.of("L2"), CopyState.FILLED));
     assertThat(desk.store.followerOrder(OrderId.of("QUARTER-2"))).map(BrokerOrder::status)
         .contains(OrderStatus.TRADED);
     assertThat(track.refresh()).isEmpty();
+  }
+
+  @Test
+  void theChangesReadOffTheEventThreadAreOnlyTheOrdersThatMoved() {
+    replicate.handle(order.update());
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.TRADED, 130);
+
+    List<TrackFollowerOrders.Change> changes = track.changes(track.readBooks());
+
+    assertThat(changes).extracting(change -> change.order().orderId()).containsExactly(OrderId.of("QUARTER-1"));
+    assertThat(desk.copy(desk.quarter, "entry").state()).as("nothing applied yet").isEqualTo(CopyState.PLACED);
+    assertThat(track.apply(changes)).extracting(CopyMapping::follower, CopyMapping::state)
+        .containsExactly(tuple(desk.quarter.id(), CopyState.FILLED));
+  }
+
+  @Test
+  void aChangeReadBeforeAFrameMovedTheCopyFurtherDoesNotUndoIt() {
+    replicate.handle(order.update());
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.CANCELLED, 0);
+    List<TrackFollowerOrders.Change> changes = track.changes(track.readBooks());
+    BrokerOrder cancelled = desk.quarter.orderBook().get(0);
+    track.onOrderUpdates(List.of(new TrackFollowerOrders.Frame(desk.quarter.id(), cancelled)));
+
+    assertThat(track.apply(changes)).isEmpty();
+    assertThat(desk.copy(desk.quarter, "entry").state()).isEqualTo(CopyState.CANCELLED);
   }
 
   @Test
