@@ -80,8 +80,8 @@ public final class TrackFollowerOrders {
       Map<OrderId, BrokerOrder> stored = byId(store.followerOrders(account));
       for (CopyMapping copy : copies) {
         BrokerOrder order = book.get(copy.followerOrderId().orElseThrow());
-        if (order != null && (!sameState(order, Optional.ofNullable(stored.get(order.orderId())))
-            || CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity()) != copy.state())) {
+        if (order != null && (stateOf(order) != copy.state()
+            || !sameState(order, Optional.ofNullable(stored.get(order.orderId()))))) {
           changes.add(new Change(copy.correlationId(), order));
         }
       }
@@ -151,6 +151,10 @@ public final class TrackFollowerOrders {
     if (!sameState(order, stored)) store.recordFollowerOrder(order, at);
   }
 
+  private static CopyState stateOf(BrokerOrder order) {
+    return CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity());
+  }
+
   private static boolean sameState(BrokerOrder order, Optional<BrokerOrder> stored) {
     return stored.filter(s -> s.status() == order.status() && s.quantity().equals(order.quantity())
         && s.filledQuantity().equals(order.filledQuantity())).isPresent();
@@ -158,7 +162,7 @@ public final class TrackFollowerOrders {
 
   /** @param stored the order as the store held it before this frame or pass */
   private Optional<CopyMapping> moved(CopyMapping copy, BrokerOrder order, Optional<BrokerOrder> stored) {
-    CopyState now = CopyStateMachine.fromBroker(order.status(), order.quantity(), order.filledQuantity());
+    CopyState now = stateOf(order);
     Instant at = clock.instant();
     record(order, stored, at);
     if (now == copy.state() || !(CopyStateMachine.check(copy.state(), now) instanceof Transition.Allowed)) {
