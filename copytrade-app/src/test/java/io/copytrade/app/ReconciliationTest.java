@@ -123,7 +123,9 @@ class ReconciliationTest {
     FakeOrder closed = flatOnly.account().orders().awaitNext(ScenarioDesk.WAIT);
     assertThat(closed.side() + " " + closed.quantity() + " " + closed.orderType()).isEqualTo("SELL 260 MARKET");
     desk.awaitPosition(flatOnly, NIFTY_CE, 0);
-    assertThat(reconcileSteps(flatOnly)).containsExactly("reconcile-close PLACED 260");
+    // The close is a market order the broker fills at once: its copy follows the fill the follower's socket reports.
+    ScenarioDesk.awaitUntil("the close copy filled",
+        () -> reconcileSteps(flatOnly).equals(List.of("reconcile-close FILLED 260")));
     desk.assertNoMoreOrders();
   }
 
