@@ -250,7 +250,7 @@ public final class CopyEngine implements AutoCloseable {
   private void track(List<Follower> followers) {
     try {
       TrackFollowerOrders tracking = new TrackFollowerOrders(store, followers, clock);
-      List<TrackFollowerOrders.Change> changes = tracking.changes(tracking.readBooks());
+      List<TrackFollowerOrders.Change> changes = tracking.changes();
       events.execute(() -> {
         try {
           tracking.apply(changes).forEach(CopyEngine::logCopyStatus);

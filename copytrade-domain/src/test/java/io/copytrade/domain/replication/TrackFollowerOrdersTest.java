@@ -77,7 +77,7 @@ class TrackFollowerOrdersTest {
     replicate.handle(order.update());
     desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.TRADED, 130);
 
-    List<TrackFollowerOrders.Change> changes = track.changes(track.readBooks());
+    List<TrackFollowerOrders.Change> changes = track.changes();
 
     assertThat(changes).extracting(change -> change.order().orderId()).containsExactly(OrderId.of("QUARTER-1"));
     assertThat(desk.copy(desk.quarter, "entry").state()).as("nothing applied yet").isEqualTo(CopyState.PLACED);
@@ -88,13 +88,17 @@ class TrackFollowerOrdersTest {
   @Test
   void aChangeReadBeforeAFrameMovedTheCopyFurtherDoesNotUndoIt() {
     replicate.handle(order.update());
-    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.CANCELLED, 0);
-    List<TrackFollowerOrders.Change> changes = track.changes(track.readBooks());
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
+    List<TrackFollowerOrders.Change> changes = track.changes();
+    // Then the rest is cancelled, and the follower's socket says so before the pass is applied.
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.CANCELLED, 65);
     BrokerOrder cancelled = desk.quarter.orderBook().get(0);
     track.onOrderUpdates(List.of(new TrackFollowerOrders.Frame(desk.quarter.id(), cancelled)));
 
     assertThat(track.apply(changes)).isEmpty();
     assertThat(desk.copy(desk.quarter, "entry").state()).isEqualTo(CopyState.CANCELLED);
+    assertThat(desk.store.followerOrder(OrderId.of("QUARTER-1"))).map(BrokerOrder::status)
+        .contains(OrderStatus.CANCELLED);
   }
 
   @Test
