@@ -2,6 +2,7 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.CapitalBook;
 import io.copytrade.domain.replication.Follower;
+import io.copytrade.domain.replication.FollowerBookReads;
 import io.copytrade.domain.replication.ReconcilePositions;
 import io.copytrade.domain.replication.Reconciliation;
 import io.copytrade.domain.replication.TrackFollowerOrders;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -111,6 +113,7 @@ public final class CopyEngine implements AutoCloseable {
   /** Each follower's own order-update socket: its fills as they happen. */
   private final List<LeaderOrderStream.Subscription> followerSockets = new CopyOnWriteArrayList<>();
   private FollowerFrames followerFrames;
+  private FollowerBookReads bookReads;
 
   /** {@code owned} are closed, in order, after the engine stops (broker clients, the store). */
   public CopyEngine(EngineConfig config, Broker broker, LeaderOrderStream stream, InstrumentMaster master,
@@ -175,16 +178,20 @@ public final class CopyEngine implements AutoCloseable {
     catchUp = new LeaderCatchUp(leader, clock);
     carriedForward = new CarriedForward(store, leader, config.leader().account(), leaderEvents::active, clock);
     // Follower order statuses are refreshed from their books before anything is judged against them.
+    bookReads = new FollowerBookReads(followers.stream().map(f -> f.settings().account()).toList(),
+        config.followerBookEvery(), clock.instant());
     timers.execute(this::trackFollowerOrders);
-    timers.scheduleWithFixedDelay(this::trackFollowerOrders, FOLLOWER_TRACKING.toMillis(),
-        FOLLOWER_TRACKING.toMillis(), TimeUnit.MILLISECONDS);
+    // Often enough that a follower whose socket went down is read within 30 s, and each within a tenth of `every`.
+    long trackingMillis =
+        Math.min(FOLLOWER_TRACKING.toMillis(), config.followerBookEvery().dividedBy(10).toMillis());
+    timers.scheduleWithFixedDelay(this::trackFollowerOrders, trackingMillis, trackingMillis, TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(() -> {
       if (caughtUp) reconciler.runOnSchedule();
     }), CONVERGENCE.toMillis(), CONVERGENCE.toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
     followerFrames = new FollowerFrames(new TrackFollowerOrders(store, List.of(), clock), events,
-        CopyEngine::logCopyStatus);
+        CopyEngine::logCopyStatus, bookReads::missed);
     config.followers().forEach(f -> followerSockets.add(
         stream.subscribe(f.credentials(), new FollowerListener(f.credentials().account()))));
     subscription = stream.subscribe(config.leader(), new Listener());
@@ -232,28 +239,36 @@ public final class CopyEngine implements AutoCloseable {
     }
   }
 
-  /** Followers stopped for a refused token are not asked: their broker would refuse every question. */
+  /** The books of the followers whose socket may have missed something ({@link FollowerBookReads}). */
   private void trackFollowerOrders() {
-    track(leaderEvents.active());
+    track(bookReads.due(clock.instant()));
   }
 
   /** One follower's orders from its book, after its socket (re)connected. */
   private void trackFollowerOrders(AccountId follower) {
-    track(leaderEvents.active().stream().filter(f -> f.settings().account().equals(follower)).toList());
+    bookReads.now(follower).ifPresent(read -> track(List.of(read)));
   }
 
   /**
    * The safety net under the followers' sockets: their books are read and compared with the store here, off
    * the event thread, and what differs is applied on it, between leader events, to the copies as they stand
-   * then.
+   * then. A read counts as done once applied; followers stopped for a refused token are not asked (their
+   * broker would refuse every question).
    */
-  private void track(List<Follower> followers) {
+  private void track(List<FollowerBookReads.Read> reads) {
+    Set<AccountId> asked = reads.stream().map(FollowerBookReads.Read::follower).collect(Collectors.toSet());
+    List<Follower> followers = leaderEvents.active().stream()
+        .filter(f -> asked.contains(f.settings().account())).toList();
+    if (followers.isEmpty()) return;
     try {
       TrackFollowerOrders tracking = new TrackFollowerOrders(store, followers, clock);
-      List<TrackFollowerOrders.Change> changes = tracking.changes();
+      TrackFollowerOrders.Pass pass = tracking.read();
+      Instant readAt = clock.instant();
       events.execute(() -> {
         try {
-          tracking.apply(changes).forEach(CopyEngine::logCopyStatus);
+          tracking.apply(pass.changes()).forEach(CopyEngine::logCopyStatus);
+          reads.stream().filter(read -> !pass.unread().contains(read.follower()))
+              .forEach(read -> bookReads.done(read, readAt));
         } catch (RuntimeException e) {
           log.atWarn().setCause(e).log("follower_tracking_failed");
         }
@@ -415,17 +430,20 @@ public final class CopyEngine implements AutoCloseable {
     @Override
     public void onConnected() {
       log.atInfo().addKeyValue("follower", follower).log("follower_stream_connected");
+      bookReads.connected(follower);
       timers.execute(() -> trackFollowerOrders(follower));
     }
 
     @Override
     public void onDisconnected(String reason) {
+      bookReads.disconnected(follower);
       log.atWarn().addKeyValue("follower", follower).addKeyValue("reason", reason)
           .log("follower_stream_disconnected");
     }
 
     @Override
     public void onMalformedFrame(String problem) {
+      bookReads.missed(follower);
       log.atWarn().addKeyValue("follower", follower).addKeyValue("problem", problem).log("follower_frame_malformed");
     }
   }

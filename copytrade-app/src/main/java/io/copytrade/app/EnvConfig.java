@@ -8,6 +8,7 @@ import io.copytrade.ports.model.AccountId;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +61,10 @@ public final class EnvConfig {
             + " is listed twice or is the leader (LEADER_CLIENT_ID)");
       }
     }
-    return new EngineConfig(leader, followers, endpoints(),
+    EngineConfig config = new EngineConfig(leader, followers, endpoints(),
         Path.of(settings.optional("copytrade_db").orElse(DEFAULT_DATABASE)));
+    return settings.count("copytrade_follower_book_seconds")
+        .map(seconds -> config.withFollowerBookEvery(Duration.ofSeconds(seconds))).orElse(config);
   }
 
   private FollowerConfig followerFromEnvironment() {

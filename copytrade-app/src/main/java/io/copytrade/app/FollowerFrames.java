@@ -2,6 +2,7 @@ package io.copytrade.app;
 
 import io.copytrade.domain.replication.TrackFollowerOrders;
 import io.copytrade.domain.replication.TrackFollowerOrders.Frame;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.store.CopyMapping;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,18 @@ final class FollowerFrames {
   private final TrackFollowerOrders tracking;
   private final Executor eventThread;
   private final Consumer<CopyMapping> changed;
+  private final Consumer<AccountId> missed;
 
-  /** @param changed told of each copy whose state a frame moved */
-  FollowerFrames(TrackFollowerOrders tracking, Executor eventThread, Consumer<CopyMapping> changed) {
+  /**
+   * @param changed told of each copy whose state a frame moved
+   * @param missed told of the follower of a frame that could not be applied: its book says what the frame did
+   */
+  FollowerFrames(TrackFollowerOrders tracking, Executor eventThread, Consumer<CopyMapping> changed,
+      Consumer<AccountId> missed) {
     this.tracking = tracking;
     this.eventThread = eventThread;
     this.changed = changed;
+    this.missed = missed;
   }
 
   /** From any socket's thread. */
@@ -60,6 +67,7 @@ final class FollowerFrames {
     try {
       tracking.onOrderUpdates(List.of(frame)).forEach(changed);
     } catch (RuntimeException e) {
+      missed.accept(frame.follower());
       log.atWarn().addKeyValue("follower", frame.follower()).setCause(e).log("follower_order_update_failed");
     }
   }

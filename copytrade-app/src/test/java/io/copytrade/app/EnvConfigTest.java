@@ -9,6 +9,7 @@ import io.copytrade.domain.sizing.SizingStrategy;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class EnvConfigTest {
       assertThat(f.settings().riskRules()).isEmpty();
     });
     assertThat(config.database()).isEqualTo(Path.of("copytrade.db"));
+    assertThat(config.followerBookEvery()).isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -56,6 +58,7 @@ class EnvConfigTest {
     env.put("DHAN_API_BASE_URL", "http://127.0.0.1:8080/v2");
     env.put("DHAN_ORDER_WS_URL", "ws://127.0.0.1:8081");
     env.put("COPYTRADE_DB", "/tmp/x.db");
+    env.put("COPYTRADE_FOLLOWER_BOOK_SECONDS", "30");
 
     EngineConfig config = EnvConfig.from(env);
 
@@ -66,6 +69,7 @@ class EnvConfigTest {
     assertThat(config.followers().get(0).settings().riskRules())
         .containsExactly(new MaxPositionSizePct(new BigDecimal("12.5")));
     assertThat(config.database()).isEqualTo(Path.of("/tmp/x.db"));
+    assertThat(config.followerBookEvery()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -102,6 +106,8 @@ class EnvConfigTest {
       "DHAN_API_BASE_URL, ftp://x/v2, DHAN_API_BASE_URL must be a http or https URL",
       "DHAN_ORDER_WS_URL, 'not a url', DHAN_ORDER_WS_URL is not a URL",
       "FOLLOWER_RECONCILE, sync, 'FOLLOWER_RECONCILE must be alert, flat-only or resync'",
+      "COPYTRADE_FOLLOWER_BOOK_SECONDS, 5m, COPYTRADE_FOLLOWER_BOOK_SECONDS must be a whole number >= 1, was '5m'",
+      "COPYTRADE_FOLLOWER_BOOK_SECONDS, 0, COPYTRADE_FOLLOWER_BOOK_SECONDS must be a whole number >= 1, was '0'",
   })
   void refusesBadValuesNamingTheVariable(String name, String value, String message) {
     assertThatThrownBy(() -> EnvConfig.from(with(name, value)))

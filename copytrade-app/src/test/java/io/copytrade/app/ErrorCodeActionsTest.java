@@ -316,7 +316,7 @@ class ErrorCodeActionsTest {
         List.of(new FollowerConfig(copierCredentials, ratio(copier, "0.25")),
             new FollowerConfig(fixed(bystander), ratio(bystander, "0.5"))),
         new DhanEndpoints(FAKE.restBase(), FAKE.fake().orderUpdateSocket(), FAKE.fake().instrumentMaster()),
-        dir.resolve("copy.db"), ResilienceSettings.standard().withAbsenceWindow(ABSENCE_WINDOW));
+        dir.resolve("copy.db")).withResilience(ResilienceSettings.standard().withAbsenceWindow(ABSENCE_WINDOW));
     engine = Guice.createInjector(new CopytradeModule(config)).getInstance(CopyEngine.class).start();
     leader.awaitOrderSocket(WAIT);
     // Orders are placed once the first catch-up has read the (empty) book, so they arrive live.

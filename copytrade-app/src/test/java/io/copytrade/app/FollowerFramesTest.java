@@ -49,6 +49,7 @@ class FollowerFramesTest {
   /** The event thread, run by hand: what is queued on it waits until the test runs it. */
   private final Queue<Runnable> eventThread = new ArrayDeque<>();
   private final List<CopyMapping> changed = new ArrayList<>();
+  private final List<AccountId> missed = new ArrayList<>();
 
   @BeforeEach
   void open() {
@@ -80,6 +81,7 @@ class FollowerFramesTest {
 
     frames.add(frame(HALF, "H-1", OrderStatus.TRADED, 130));
     assertThat(eventThread).as("a frame after the drain queues the next").hasSize(1);
+    assertThat(missed).isEmpty();
   }
 
   @Test
@@ -106,11 +108,12 @@ class FollowerFramesTest {
 
     assertThat(store.find(id(QUARTER))).map(CopyMapping::state).contains(CopyState.FILLED);
     assertThat(store.find(id(HALF))).map(CopyMapping::state).contains(CopyState.PLACED);
+    assertThat(missed).as("whose book is to be read for it").containsExactly(HALF);
   }
 
   private FollowerFrames framesInto(CopyStore into) {
     return new FollowerFrames(new TrackFollowerOrders(into, List.of(), InstantSource.fixed(NOW)), eventThread::add,
-        changed::add);
+        changed::add, missed::add);
   }
 
   private void placed(AccountId follower, String orderId) {

@@ -146,8 +146,13 @@ final class ScenarioDesk implements AutoCloseable {
 
   /** As {@link #startWithHalf()}, with Dhan's standard resilience settings changed by {@code resilience}. */
   Follower startWithHalf(UnaryOperator<ResilienceSettings> resilience) {
+    return startWithHalfConfigured(config -> config.withResilience(resilience.apply(config.resilience())));
+  }
+
+  /** As {@link #startWithHalf()}, with the engine's configuration changed by {@code adjust}. */
+  Follower startWithHalfConfigured(UnaryOperator<EngineConfig> adjust) {
     Follower half = follower("1000000002", "500000", CAPITAL_PROPORTIONAL);
-    start(List.of(half), resilience);
+    start(List.of(half), adjust);
     return half;
   }
 
@@ -156,15 +161,14 @@ final class ScenarioDesk implements AutoCloseable {
     start(configured, UnaryOperator.identity());
   }
 
-  private void start(List<Follower> configured, UnaryOperator<ResilienceSettings> resilience) {
+  private void start(List<Follower> configured, UnaryOperator<EngineConfig> adjust) {
     followers = List.copyOf(configured);
     List<FollowerConfig> configs = followers.stream().map(f -> new FollowerConfig(credentials(f.account()),
         FollowerSettingsReader.read(f.account().id(), new SettingsReader(
             key -> Optional.ofNullable(f.settings().get(key)), key -> "follower." + f.account().id() + "." + key))))
         .toList();
-    EngineConfig config = new EngineConfig(credentials(leader), configs,
-        new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database,
-        resilience.apply(ResilienceSettings.standard()));
+    EngineConfig config = adjust.apply(new EngineConfig(credentials(leader), configs,
+        new DhanEndpoints(dhan.restBase(), dhan.orderUpdateSocket(), dhan.instrumentMaster()), database));
     int readsBefore = reads.get();
     engine = Guice.createInjector(new CopytradeModule(config)).getInstance(CopyEngine.class)
         .addListener((update, copies) -> handled.add(update))

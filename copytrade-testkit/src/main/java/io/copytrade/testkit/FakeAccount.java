@@ -124,6 +124,15 @@ public final class FakeAccount {
     dhan.orderSockets().drop(id);
   }
 
+  /**
+   * Loses this account's next {@code count} order-update frames while its sockets stay open, as Dhan might (the
+   * API reference does not say): a client learns of those events only from the order book.
+   */
+  public void losesOrderFrames(int count) {
+    if (count < 1) throw new IllegalArgumentException("frames to lose must be >= 1, was " + count);
+    dhan.orderSockets().lose(id, count);
+  }
+
   /** How many clients' logins the order-update socket has taken for this account: they hear its events. */
   public int orderSocketsListening() {
     return dhan.orderSockets().sessionCount(id);

@@ -132,11 +132,13 @@ public final class FakeDhan implements AutoCloseable {
   }
 
   /**
-   * Forgets accounts (their tokens stop working and their sockets are dropped), orders, trades, faults and
+   * Forgets accounts (their tokens stop working and their sockets are dropped), orders, trades, faults (frames
+   * to lose among them) and
    * recorded requests, and restores default settings. Instruments and market prices stay: they are fixtures.
    */
   public void reset() {
     accounts.keySet().forEach(orderSockets::drop);
+    orderSockets.forgetLosses();
     accounts.clear();
     book.clearOrders();
     faults.clear();

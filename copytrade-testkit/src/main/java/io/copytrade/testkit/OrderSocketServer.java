@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ final class OrderSocketServer implements Closeable {
   private final ExecutorService sender = Executors.newSingleThreadExecutor(Daemons.named("fake-dhan-ws-send"));
   private final Map<AccountId, Set<WebSocketConnection>> sessions = new ConcurrentHashMap<>();
   private final Set<WebSocketConnection> open = ConcurrentHashMap.newKeySet();
+  /** Frames still to be lost per account, with its sockets left open. */
+  private final Map<AccountId, AtomicInteger> toLose = new ConcurrentHashMap<>();
 
   /**
    * @param tokens the account whose current token this is, if any
@@ -65,7 +68,17 @@ final class OrderSocketServer implements Closeable {
 
   /** Sends a frame about the order to every logged-in socket of the account, after all frames published before it. */
   void publish(AccountId account, OrderId order, String frame) {
-    sender.execute(() -> sessions.getOrDefault(account, Set.of()).forEach(connection -> {
+    sender.execute(() -> {
+      if (toLose.getOrDefault(account, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        log.debug("losing a frame of {} on a live socket", account);
+        return;
+      }
+      send(account, order, frame);
+    });
+  }
+
+  private void send(AccountId account, OrderId order, String frame) {
+    sessions.getOrDefault(account, Set.of()).forEach(connection -> {
       try {
         connection.sendText(frame);
         wire.frameSent(account, order, System.nanoTime());
@@ -73,7 +86,16 @@ final class OrderSocketServer implements Closeable {
         log.debug("order socket of {} is gone: {}", account, e.toString());
         connection.reset();
       }
-    }));
+    });
+  }
+
+  /** The account's next {@code count} frames are never written, its sockets left open (UNCONFIRMED at Dhan). */
+  void lose(AccountId account, int count) {
+    toLose.computeIfAbsent(account, a -> new AtomicInteger()).addAndGet(count);
+  }
+
+  void forgetLosses() {
+    toLose.clear();
   }
 
   /**

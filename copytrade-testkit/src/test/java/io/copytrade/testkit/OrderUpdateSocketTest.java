@@ -2,6 +2,7 @@ package io.copytrade.testkit;
 
 import static io.copytrade.testkit.FakeInstruments.NIFTY_27650_CE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.ports.model.Price;
@@ -180,6 +181,22 @@ class OrderUpdateSocketTest {
           DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
       Duration behind = Duration.between(stamped, LocalDateTime.now(ZoneId.of("Asia/Kolkata")));
       assertThat(behind).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(5).plusSeconds(5));
+    }
+  }
+
+  @Test
+  void framesLostOnALiveSocketAreNeverSentAndTheSocketStaysOpen() {
+    try (OrderSocketClient socket = OrderSocketClient.loggedIn(dhan.fake(), leader)) {
+      leader.losesOrderFrames(2);
+      OrderId id = leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("112.50"));
+      socket.assertSilentFor(Duration.ofMillis(200));
+
+      leader.cancels(id);
+
+      assertThat(socket.nextAlert()).containsEntry("OrderNo", id.value()).containsEntry("Status", "CANCELLED");
+      assertThat(leader.orderSocketsListening()).isEqualTo(1);
+      assertThatThrownBy(() -> leader.losesOrderFrames(0)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("was 0");
     }
   }
 

@@ -77,7 +77,7 @@ class TrackFollowerOrdersTest {
     replicate.handle(order.update());
     desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.TRADED, 130);
 
-    List<TrackFollowerOrders.Change> changes = track.changes();
+    List<TrackFollowerOrders.Change> changes = track.read().changes();
 
     assertThat(changes).extracting(change -> change.order().orderId()).containsExactly(OrderId.of("QUARTER-1"));
     assertThat(desk.copy(desk.quarter, "entry").state()).as("nothing applied yet").isEqualTo(CopyState.PLACED);
@@ -89,7 +89,7 @@ class TrackFollowerOrdersTest {
   void aChangeReadBeforeAFrameMovedTheCopyFurtherDoesNotUndoIt() {
     replicate.handle(order.update());
     desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.PART_TRADED, 65);
-    List<TrackFollowerOrders.Change> changes = track.changes();
+    List<TrackFollowerOrders.Change> changes = track.read().changes();
     // Then the rest is cancelled, and the follower's socket says so before the pass is applied.
     desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.CANCELLED, 65);
     BrokerOrder cancelled = desk.quarter.orderBook().get(0);
@@ -149,6 +149,9 @@ class TrackFollowerOrdersTest {
     desk.half.exchange(OrderId.of("HALF-1"), OrderStatus.TRADED, 260);
     desk.quarter.failLookups(new IllegalStateException("broker down"));
 
-    assertThat(track.refresh()).extracting(CopyMapping::follower).containsExactly(desk.half.id());
+    TrackFollowerOrders.Pass pass = track.read();
+
+    assertThat(pass.unread()).as("its book is to be read again").containsExactly(desk.quarter.id());
+    assertThat(track.apply(pass.changes())).extracting(CopyMapping::follower).containsExactly(desk.half.id());
   }
 }
