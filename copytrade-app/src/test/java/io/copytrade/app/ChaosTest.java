@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Chaos for issue 8, "followers never drift": the real engine in its own JVM copies a seeded random leader
  * stream while it is SIGKILLed and restarted on the same database, while the leader's order socket is dropped,
- * or while answers to follower placements are lost. Once the leader is quiet, every follower must come to hold
+ * while answers to follower placements are lost, or while the followers' sockets lose frames and stay connected
+ * (which Dhan does not rule out; the engine reads each follower's book every 10 s then). Once the leader is quiet, every follower must come to hold
  * exactly its share of the leader's net position in every instrument and product, with no order copied twice
  * and every filled leader order accounted for in {@code copy_mappings}.
  *
@@ -102,7 +103,7 @@ class ChaosTest {
       "leader order \\S+ is (CANCELLED|REJECTED|EXPIRED)|leader no longer holds|would flip it");
 
   /** What goes wrong while the leader trades. */
-  enum Chaos { KILL, SOCKET_DROP, LOST_RESPONSE }
+  enum Chaos { KILL, SOCKET_DROP, LOST_RESPONSE, FRAME_LOSS }
 
   /** A follower and the exact fraction, 1/divisor, of the leader's positions it must hold. */
   private record Follower(String name, FakeAccount account, int divisor) {}
@@ -153,6 +154,12 @@ class ChaosTest {
   @MethodSource("seeds")
   void followersConvergeWhileAnswersToPlacementsAreLost(long seed) throws Exception {
     new Run(seed, Chaos.LOST_RESPONSE).run();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void followersConvergeWhileTheirSocketsLoseFrames(long seed) throws Exception {
+    new Run(seed, Chaos.FRAME_LOSS).run();
   }
 
   // --- the plan ------------------------------------------------------------------------------------------
@@ -235,6 +242,7 @@ class ChaosTest {
     private int kills;
     private int drops;
     private int lostArmed;
+    private int framesLost;
 
     Run(long seed, Chaos chaos) {
       this.seed = seed;
@@ -262,6 +270,7 @@ class ChaosTest {
         Map<String, FakeAccount> accounts = new LinkedHashMap<>();
         followers.forEach(f -> accounts.put(f.name(), f.account()));
         env = EngineProcess.environment(dhan, dir, leader, accounts);
+        if (chaos == Chaos.FRAME_LOSS) env.put("COPYTRADE_FOLLOWER_BOOK_SECONDS", "10");
         engine = startEngine();
         try {
           assertThat(engine.awaitOutput("leader_catch_up", Duration.ofSeconds(30))).as(engine.output()).isTrue();
@@ -304,7 +313,10 @@ class ChaosTest {
       return 2000 + faults.nextInt(4001);
     }
 
-    /** Kills and restarts the engine, or drops the leader's socket; false when it is not the time yet. */
+    /**
+     * Kills and restarts the engine, drops the leader's socket, or has a follower's socket lose frames; false when
+     * it is not the time yet.
+     */
     private boolean fault() throws Exception {
       if (chaos == Chaos.KILL) {
         // Before any leader event reached the database, a restart is the day's first start, which rightly takes
@@ -314,6 +326,12 @@ class ChaosTest {
         kills++;
         engine = startEngine();
         note("SIGKILL; engine restarted, log " + logs.get(logs.size() - 1).getFileName());
+      } else if (chaos == Chaos.FRAME_LOSS) {
+        Follower f = followers.get(faults.nextInt(followers.size()));
+        int frames = 1 + faults.nextInt(3);
+        f.account().losesOrderFrames(frames);
+        framesLost += frames;
+        note(f.name() + "'s order socket loses its next " + frames + " frames and stays connected");
       } else {
         boolean listening = leader.orderSocketsListening() > 0;
         leader.dropOrderSocket();
@@ -487,10 +505,10 @@ class ChaosTest {
       }
 
       String summary = String.format(Locale.ROOT, "CHAOS mode=%s seed=%d leader_orders=%d filled=%d kills=%d"
-              + " socket_drops=%d lost_responses=%d/%d engine_starts=%d off_target=%d duplicates=%d"
+              + " socket_drops=%d lost_responses=%d/%d frames_lost=%d engine_starts=%d off_target=%d duplicates=%d"
               + " oversized=%d unaccounted=%d converged_after_s=%.1f seconds=%.1f", chaos, seed, leaderBook.size(),
           leaderBook.stream().filter(o -> o.filledQuantity() > 0).count(), kills, drops,
-          lostArmed - dhan.faults().unused(), lostArmed, logs.size(),
+          lostArmed - dhan.faults().unused(), lostArmed, framesLost, logs.size(),
           offTarget().size(), duplicates, oversized, unaccounted, convergedAfter, seconds);
       System.out.println(summary);
       figures.forEach(line -> System.out.println("CHAOS-FOLLOWER " + line));
