@@ -66,7 +66,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leader's; <i>duplicates</i>, a second broker order under one correlation id or an order no copy recorded;
  * <i>oversized</i>, follower entries for one leader order beyond its share of it; <i>unaccounted</i>, a leader
  * order that traded with neither a copy at the broker nor a recorded skip in {@code copy_mappings}; copies
- * left in flight; follower orders left open. All must be none. A failure prints the leader's day with the
+ * left in flight; follower orders left open; <i>stale</i>, a copy stored as open whose order the broker ended
+ * (a fill or cancel the engine never met, waited for with the positions). All must be none. A failure prints the leader's day with the
  * chaos in it, the leader orders whose fills a follower did not mirror, and the last engine's log.
  *
  * <p><b>Seeds</b>: {@code -Dchaos.seeds} of them (default 2; the {@code reliability} profile runs 20), from
@@ -269,7 +270,7 @@ class ChaosTest {
             new Follower("quarter", dhan.account("1000000003").funds(Money.ofRupees("250000")), 4));
         Map<String, FakeAccount> accounts = new LinkedHashMap<>();
         followers.forEach(f -> accounts.put(f.name(), f.account()));
-        env = EngineProcess.environment(dhan, dir, leader, accounts);
+        env = new HashMap<>(EngineProcess.environment(dhan, dir, leader, accounts));
         if (chaos == Chaos.FRAME_LOSS) env.put("COPYTRADE_FOLLOWER_BOOK_SECONDS", "10");
         engine = startEngine();
         try {
@@ -413,7 +414,26 @@ class ChaosTest {
     }
 
     private boolean converged() {
-      return offTarget().isEmpty() && !inTransit() && copiesInFlight() == 0;
+      return offTarget().isEmpty() && !inTransit() && copiesInFlight() == 0 && staleCopies().isEmpty();
+    }
+
+    /** Copies the store holds as open whose order the broker has ended: a fill or cancel the engine never met. */
+    private List<String> staleCopies() {
+      List<String> stale = new ArrayList<>();
+      List<CopyRow> open = copyRows().stream()
+          .filter(r -> r.state().equals("PLACED") || r.state().equals("PART_FILLED")).toList();
+      for (Follower f : followers) {
+        Map<String, FakeOrder> byCorrelation = f.account().orderBook().stream()
+            .collect(Collectors.toMap(FakeOrder::correlationId, o -> o, (a, b) -> b));
+        open.stream().filter(r -> r.follower().equals(f.account().id().value())).forEach(r -> {
+          FakeOrder order = byCorrelation.get(r.correlationId());
+          if (order != null && (DEAD.contains(order.status()) || order.status().equals("TRADED"))) {
+            stale.add(f.name() + ": copy of leader order " + r.leaderOrderId() + " step " + r.step() + " stored "
+                + r.state() + ", at the broker " + describe(order));
+          }
+        });
+      }
+      return stale;
     }
 
     private boolean inTransit() {
@@ -498,6 +518,8 @@ class ChaosTest {
       }
       long inFlight = copiesInFlight();
       if (inFlight > 0) problems.add(inFlight + " copies still INTENDED or UNKNOWN in copy_mappings");
+      List<String> stale = staleCopies();
+      problems.addAll(stale);
       // Every leader order has ended: a follower order still open is a cancel never copied, and may yet trade.
       for (Follower f : followers) {
         f.account().orderBook().stream().filter(o -> !DEAD.contains(o.status()) && !o.status().equals("TRADED"))
@@ -506,10 +528,11 @@ class ChaosTest {
 
       String summary = String.format(Locale.ROOT, "CHAOS mode=%s seed=%d leader_orders=%d filled=%d kills=%d"
               + " socket_drops=%d lost_responses=%d/%d frames_lost=%d engine_starts=%d off_target=%d duplicates=%d"
-              + " oversized=%d unaccounted=%d converged_after_s=%.1f seconds=%.1f", chaos, seed, leaderBook.size(),
+              + " oversized=%d unaccounted=%d stale=%d converged_after_s=%.1f seconds=%.1f", chaos, seed,
+          leaderBook.size(),
           leaderBook.stream().filter(o -> o.filledQuantity() > 0).count(), kills, drops,
           lostArmed - dhan.faults().unused(), lostArmed, framesLost, logs.size(),
-          offTarget().size(), duplicates, oversized, unaccounted, convergedAfter, seconds);
+          offTarget().size(), duplicates, oversized, unaccounted, stale.size(), convergedAfter, seconds);
       System.out.println(summary);
       figures.forEach(line -> System.out.println("CHAOS-FOLLOWER " + line));
       problems.forEach(line -> System.out.println("CHAOS-PROBLEM " + line));
