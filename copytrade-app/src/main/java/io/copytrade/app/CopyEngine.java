@@ -66,9 +66,9 @@ public final class CopyEngine implements AutoCloseable {
    */
   static final Duration CATCH_UP_AGAIN = Duration.ofSeconds(2);
   /**
-   * How often positions are brought back to their targets without an operator: what the engine opened
-   * beyond a target (a lost response, a crash at the wrong moment) is closed at the next run after the
-   * position stops moving.
+   * How often each follower's positions are brought back to their targets without an operator (in
+   * {@link ReconcileTurns}): what the engine opened beyond a target (a lost response, a crash at the wrong
+   * moment) is closed at the next run after the position stops moving.
    */
   static final Duration CONVERGENCE = Duration.ofSeconds(30);
   /** How often the database is looked at for a reconciliation asked by {@code copytrade reconcile}. */
@@ -185,9 +185,10 @@ public final class CopyEngine implements AutoCloseable {
     long trackingMillis =
         Math.min(FOLLOWER_TRACKING.toMillis(), config.followerBookEvery().dividedBy(10).toMillis());
     timers.scheduleWithFixedDelay(this::trackFollowerOrders, trackingMillis, trackingMillis, TimeUnit.MILLISECONDS);
+    ReconcileTurns turns = new ReconcileTurns(followers.stream().map(f -> f.settings().account()).toList());
     timers.scheduleWithFixedDelay(() -> events.execute(() -> {
-      if (caughtUp) reconciler.runOnSchedule();
-    }), CONVERGENCE.toMillis(), CONVERGENCE.toMillis(), TimeUnit.MILLISECONDS);
+      if (caughtUp) reconciler.runOnSchedule(turns.next());
+    }), turns.period(CONVERGENCE).toMillis(), turns.period(CONVERGENCE).toMillis(), TimeUnit.MILLISECONDS);
     timers.scheduleWithFixedDelay(() -> events.execute(reconciler::runIfRequested),
         RECONCILE_REQUESTS.toMillis(), RECONCILE_REQUESTS.toMillis(), TimeUnit.MILLISECONDS);
     followerFrames = new FollowerFrames(new TrackFollowerOrders(store, List.of(), clock), events,

@@ -7,6 +7,7 @@ import io.copytrade.domain.replication.LedgerCheck;
 import io.copytrade.domain.replication.ReconcilePositions;
 import io.copytrade.domain.replication.Reconciliation;
 import io.copytrade.ports.broker.BrokerAccount;
+import io.copytrade.ports.model.AccountId;
 import io.copytrade.ports.model.OrderId;
 import io.copytrade.sqlite.SqliteStore;
 import java.time.Instant;
@@ -18,15 +19,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs position reconciliation for the engine (at start-up, and whenever {@code copytrade reconcile} asks
- * through the database), logs every position it judged, and keeps the day's leader history: the orders that
- * had finished before the engine first ran that day, which were never copied and are not waited for.
+ * Runs position reconciliation for the engine (at start-up, on a schedule, and whenever {@code copytrade
+ * reconcile} asks through the database), logs every position it judged, and keeps the day's leader history:
+ * the orders that had finished before the engine first ran that day, which were never copied and are not
+ * waited for.
  */
 final class Reconciler {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
@@ -104,16 +107,25 @@ final class Reconciler {
    * {@link ReconcilePositions}); positions in line or still moving are logged only at DEBUG.
    */
   void runOnSchedule() {
-    run(SCHEDULED);
+    run(SCHEDULED, follower -> true);
+  }
+
+  /** As {@link #runOnSchedule()}, for these followers only (see {@link ReconcileTurns}). */
+  void runOnSchedule(Set<AccountId> turn) {
+    run(SCHEDULED, follower -> turn.contains(follower.settings().account()));
   }
 
   /** One reconciliation of every follower; call on the event thread, between leader events. */
   Optional<Reconciliation> run(String why) {
+    return run(why, follower -> true);
+  }
+
+  private Optional<Reconciliation> run(String why, Predicate<Follower> which) {
     Instant now = clock.instant();
     Reconciliation result;
     try {
-      result = new ReconcilePositions(store, store, leader, followers.get(), capital, clock, ledgerCheck, reads)
-          .run(RUN_NAME.format(now), history(), busy.get());
+      result = new ReconcilePositions(store, store, leader, followers.get().stream().filter(which).toList(),
+          capital, clock, ledgerCheck, reads).run(RUN_NAME.format(now), history(), busy.get());
     } catch (RuntimeException e) {
       log.atError().addKeyValue("why", why).setCause(e).log("reconciliation_failed");
       return Optional.empty();
