@@ -178,14 +178,14 @@ public final class CopyEngine implements AutoCloseable {
     catchUp = new LeaderCatchUp(leader, clock);
     carriedForward = new CarriedForward(store, leader, config.leader().account(), leaderEvents::active, clock);
     // Follower order statuses are refreshed from their books before anything is judged against them.
-    bookReads = new FollowerBookReads(followers.stream().map(f -> f.settings().account()).toList(),
-        config.followerBookEvery(), clock.instant());
+    List<AccountId> accounts = followers.stream().map(f -> f.settings().account()).toList();
+    bookReads = new FollowerBookReads(accounts, config.followerBookEvery(), clock.instant());
     timers.execute(this::trackFollowerOrders);
     // Often enough that a follower whose socket went down is read within 30 s, and each within a tenth of `every`.
     long trackingMillis =
         Math.min(FOLLOWER_TRACKING.toMillis(), config.followerBookEvery().dividedBy(10).toMillis());
     timers.scheduleWithFixedDelay(this::trackFollowerOrders, trackingMillis, trackingMillis, TimeUnit.MILLISECONDS);
-    ReconcileTurns turns = new ReconcileTurns(followers.stream().map(f -> f.settings().account()).toList());
+    ReconcileTurns turns = new ReconcileTurns(accounts);
     timers.scheduleWithFixedDelay(() -> events.execute(() -> {
       if (caughtUp) reconciler.runOnSchedule(turns.next());
     }), turns.period(CONVERGENCE).toMillis(), turns.period(CONVERGENCE).toMillis(), TimeUnit.MILLISECONDS);

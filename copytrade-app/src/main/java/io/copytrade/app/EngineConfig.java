@@ -24,6 +24,7 @@ public record EngineConfig(Credentials leader, List<FollowerConfig> followers, D
     Objects.requireNonNull(endpoints, "endpoints");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(resilience, "resilience");
+    Objects.requireNonNull(followerBookEvery, "followerBookEvery");
     if (followerBookEvery.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("follower books are read at most every second, not " + followerBookEvery);
     }

@@ -85,7 +85,8 @@ class FollowerFillsTest {
 
     half.account().losesOrderFrames(1);
     FAKE.market().fill(copy.orderId(), 4 * LOT);
-    sleep(Duration.ofSeconds(5));
+    assertThat(Poll.until(Duration.ofSeconds(5), () -> !desk.onlyStoredCopy(entry, half).state().equals("PLACED")
+        || bookReads(half.account()) > bookReads)).as("the copy moved or the book was read within 5 s").isFalse();
     assertThat(desk.onlyStoredCopy(entry, half).state()).as("the fill's frame was lost").isEqualTo("PLACED");
     assertThat(bookReads(half.account())).as("no read of a connected follower's book").isEqualTo(bookReads);
 
@@ -116,14 +117,5 @@ class FollowerFillsTest {
         .filter(c -> c.method().equals("GET") && c.path().equals("/v2/orders"))
         .filter(c -> c.account().equals(Optional.of(account.id())))
         .count();
-  }
-
-  private static void sleep(Duration quiet) {
-    try {
-      Thread.sleep(quiet.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }

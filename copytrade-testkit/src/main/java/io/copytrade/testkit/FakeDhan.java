@@ -133,8 +133,8 @@ public final class FakeDhan implements AutoCloseable {
 
   /**
    * Forgets accounts (their tokens stop working and their sockets are dropped), orders, trades, faults (frames
-   * to lose among them) and
-   * recorded requests, and restores default settings. Instruments and market prices stay: they are fixtures.
+   * to lose among them) and recorded requests, and restores default settings. Instruments and market prices
+   * stay: they are fixtures.
    */
   public void reset() {
     accounts.keySet().forEach(orderSockets::drop);

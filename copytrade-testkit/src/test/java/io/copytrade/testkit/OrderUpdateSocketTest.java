@@ -201,6 +201,21 @@ class OrderUpdateSocketTest {
   }
 
   @Test
+  void framesNobodyHearsAreNotTheOnesLost() {
+    leader.losesOrderFrames(1);
+    OrderId id = leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("112.50"));
+    while (!leader.orderBook().get(0).status().equals("PENDING")) Thread.onSpinWait(); // TRANSIT lasts 20 ms
+    dhan.fake().orderSockets().awaitPublished();
+    try (OrderSocketClient socket = OrderSocketClient.loggedIn(dhan.fake(), leader)) {
+      leader.cancels(id);
+      leader.places(FakeOrderSpec.buy(NIFTY_27650_CE).quantity(65).limit("112.50"));
+
+      assertThat(socket.nextAlert()).as("the one lost is the first heard: the cancel")
+          .containsEntry("Status", "TRANSIT");
+    }
+  }
+
+  @Test
   void droppingTheAccountsSocketResetsItWithoutACloseFrame() {
     try (OrderSocketClient socket = OrderSocketClient.loggedIn(dhan.fake(), leader)) {
       leader.dropOrderSocket();

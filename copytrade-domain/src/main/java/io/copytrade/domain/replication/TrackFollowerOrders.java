@@ -120,9 +120,11 @@ public final class TrackFollowerOrders {
   /** A follower order as its book showed it, for the copy of this correlation id. */
   public record Change(CorrelationId copy, BrokerOrder order) {}
 
+  /** The copies to track of this pass's followers only: a pass over some is not to compare or report others. */
   private Map<AccountId, List<CopyMapping>> tracked() {
+    Set<AccountId> mine = followers.stream().map(f -> f.settings().account()).collect(Collectors.toSet());
     return store.inStates(TRACKED).stream()
-        .filter(copy -> copy.followerOrderId().isPresent())
+        .filter(copy -> mine.contains(copy.follower()) && copy.followerOrderId().isPresent())
         .filter(copy -> Step.parse(copy.step()).map(step -> !step.isModification()).orElse(true))
         .collect(Collectors.groupingBy(CopyMapping::follower));
   }

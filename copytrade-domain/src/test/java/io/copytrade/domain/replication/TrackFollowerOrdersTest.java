@@ -144,6 +144,21 @@ class TrackFollowerOrdersTest {
   }
 
   @Test
+  void aPassOverSomeFollowersComparesAndReportsOnlyThem() {
+    replicate.handle(order.update());
+    desk.half.exchange(OrderId.of("HALF-1"), OrderStatus.TRADED, 260);
+    desk.quarter.exchange(OrderId.of("QUARTER-1"), OrderStatus.TRADED, 130);
+    desk.quarter.failLookups(new IllegalStateException("broker down"));
+    Follower half = followers.stream().filter(f -> f.settings().account().equals(desk.half.id())).findFirst()
+        .orElseThrow();
+
+    TrackFollowerOrders.Pass pass = new TrackFollowerOrders(desk.store, List.of(half), desk.clock).read();
+
+    assertThat(pass.unread()).as("the quarter was not asked").isEmpty();
+    assertThat(pass.changes()).extracting(change -> change.order().orderId()).containsExactly(OrderId.of("HALF-1"));
+  }
+
+  @Test
   void aFollowerWhoseBrokerFailsDoesNotStopTheOthers() {
     replicate.handle(order.update());
     desk.half.exchange(OrderId.of("HALF-1"), OrderStatus.TRADED, 260);
